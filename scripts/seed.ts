@@ -1,0 +1,24 @@
+/** `npm run seed`: loads the demo content (idempotent) into the configured database. */
+import { ensureDatabaseServer, ensureSecret, loadDotEnv } from './lib/runtime'
+
+async function main() {
+  loadDotEnv()
+  ensureSecret()
+  const db = await ensureDatabaseServer('labo')
+  try {
+    const { ensureAdmin, loadPayload, migrate, seedDemoContent } = await import('./lib/prepare')
+    const payload = await loadPayload()
+    await migrate(payload)
+    await seedDemoContent(payload)
+    await ensureAdmin(payload)
+    await payload.destroy()
+    console.log('Contenu de démonstration chargé.')
+  } finally {
+    await db.stop()
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err)
+  process.exit(1)
+})

@@ -1,0 +1,49 @@
+/** `npm start`: database, migrations, first admin, demo content, build if needed, then serve. */
+import { spawn } from 'node:child_process'
+
+import { buildApp, buildIsFresh, ensureDatabaseServer, ensureSecret, loadDotEnv, NEXT_BIN, ROOT, step, supervise } from './lib/runtime'
+
+const TOTAL = 5
+
+async function main() {
+  loadDotEnv()
+  ensureSecret()
+  const port = process.env.PORT || '3000'
+  process.env.NEXT_PUBLIC_SERVER_URL ||= `http://localhost:${port}`
+
+  step(1, TOTAL, process.env.DATABASE_URI ? 'Connexion à la base de données (DATABASE_URI)…' : 'Démarrage de la base Postgres intégrée (.data/postgres)…')
+  const db = await ensureDatabaseServer('labo')
+  try {
+    const { ensureAdmin, loadPayload, migrate, seedDemoContent } = await import('./lib/prepare')
+    const payload = await loadPayload()
+    step(2, TOTAL, 'Application des migrations…')
+    await migrate(payload)
+    step(3, TOTAL, 'Contenu de démonstration et compte administrateur…')
+    await seedDemoContent(payload)
+    await ensureAdmin(payload)
+    await payload.destroy()
+
+    if (buildIsFresh()) {
+      step(4, TOTAL, 'Construction : à jour, rien à reconstruire.')
+    } else {
+      step(4, TOTAL, 'Construction de l’application (next build, une à deux minutes)…')
+      await buildApp()
+    }
+  } catch (err) {
+    await db.stop()
+    throw err
+  }
+
+  step(5, TOTAL, `Démarrage du serveur : site http://localhost:${port} — administration http://localhost:${port}/admin`)
+  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', port], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
+  supervise(child, db.stop)
+}
+
+main().catch((err) => {
+  console.error(`\nÉchec du démarrage : ${err instanceof Error ? err.message : String(err)}`)
+  process.exit(1)
+})

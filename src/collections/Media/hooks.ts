@@ -1,0 +1,31 @@
+import { fileTypeFromBuffer } from 'file-type'
+import { APIError, type CollectionBeforeOperationHook } from 'payload'
+
+import { ALLOWED_MIME_TYPES, MAX_UPLOAD_BYTES } from './constraints'
+
+const allowed = new Set<string>(ALLOWED_MIME_TYPES)
+const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} Mo`
+
+/**
+ * Judges an upload by its content, not its name: an HTML page renamed .png, an SVG (which can
+ * carry scripts) or an oversized file is refused with a French message before anything is stored.
+ */
+export const checkUploadedFile: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  if (operation !== 'create' && operation !== 'update') return args
+  const file = req.file
+  if (!file) return args
+  if (file.size > MAX_UPLOAD_BYTES) {
+    throw new APIError(`Fichier trop volumineux (${mb(file.size)}) : ${mb(MAX_UPLOAD_BYTES)} au plus.`, 413, null, true)
+  }
+  const detected = file.data?.length ? await fileTypeFromBuffer(file.data) : undefined
+  if (!detected || !allowed.has(detected.mime)) {
+    throw new APIError(
+      `Type de fichier refusé${detected ? ` (${detected.mime})` : ''} : « ${file.name} » n’est ni une image ` +
+        'JPEG, PNG, WebP, AVIF ou GIF, ni un PDF. Les fichiers SVG et HTML ne sont pas acceptés.',
+      415,
+      null,
+      true,
+    )
+  }
+  return args
+}

@@ -1,0 +1,18 @@
+import { s3Storage as payloadS3Storage } from '@payloadcms/storage-s3'
+import type { Plugin } from 'payload'
+
+/** Media go to S3-compatible storage when S3_BUCKET is set, to media/ on disk otherwise. */
+export const s3Storage = (env: NodeJS.ProcessEnv = process.env): Plugin =>
+  payloadS3Storage({
+    enabled: Boolean(env.S3_BUCKET),
+    collections: { media: true },
+    bucket: env.S3_BUCKET || '',
+    config: {
+      region: env.S3_REGION || 'auto',
+      endpoint: env.S3_ENDPOINT || undefined,
+      forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true',
+      credentials: env.S3_ACCESS_KEY_ID
+        ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY || '' }
+        : undefined,
+    },
+  })
