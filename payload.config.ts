@@ -41,6 +41,9 @@ export default buildConfig({
   upload: {
     limits: { fileSize: MAX_UPLOAD_BYTES },
     abortOnLimit: true,
+    // Well above the file limit: busboy reports an oversized file a little late, and the
+    // file-size message is the one an editor should see.
+    requestSizeLimit: 4 * MAX_UPLOAD_BYTES,
     responseOnLimit: `Fichier trop volumineux : ${MAX_UPLOAD_BYTES / 1024 / 1024} Mo au plus.`,
   },
   sharp,

@@ -27,5 +27,14 @@ export const checkUploadedFile: CollectionBeforeOperationHook = async ({ args, o
       true,
     )
   }
+  if (detected.mime === 'application/pdf' && !looksLikeCompletePdf(file.data)) {
+    throw new APIError(`PDF invalide ou incomplet : « ${file.name} » ne peut pas être lu.`, 400, null, true)
+  }
   return args
+}
+
+/** A PDF ends with an xref table (or stream) and %%EOF; a truncated one does not. */
+const looksLikeCompletePdf = (data: Buffer) => {
+  const tail = data.subarray(Math.max(0, data.length - 1024)).toString('latin1')
+  return tail.includes('%%EOF') && tail.includes('xref')
 }

@@ -1,0 +1,77 @@
+/**
+ * Global setup of the browser/HTTP tests: runs `npm start`'s own script (scripts/start.ts)
+ * against a throwaway database cloned from the migrated template. It builds the app when the
+ * build is stale, migrates, seeds, creates the admin, then serves with `next start`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+
+import pg from 'pg'
+import type { TestProject } from 'vitest/node'
+
+import { freePort } from '../../scripts/lib/embedded-postgres'
+import { ROOT } from '../../scripts/lib/runtime'
+import { withDatabase } from './database'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string
+    adminEmail: string
+    adminPassword: string
+  }
+}
+
+const waitForServer = async (url: string, child: ChildProcess, output: () => string, timeoutMs = 540_000) => {
+  const started = Date.now()
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}):\n${output()}`)
+    try {
+      const res = await fetch(url)
+      if (res.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`server not ready after ${timeoutMs} ms:\n${output()}`)
+}
+
+export default async function setup(project: TestProject) {
+  const adminUri = process.env.TEST_PG_ADMIN_URI!
+  const name = `${process.env.TEST_DB_PREFIX}e2e`
+  const client = new pg.Client({ connectionString: adminUri })
+  await client.connect()
+  await client.query(`CREATE DATABASE "${name}" TEMPLATE "${process.env.TEST_TEMPLATE_DB}"`)
+  await client.end()
+
+  const port = await freePort()
+  const adminEmail = 'admin-e2e@exemple.test'
+  const adminPassword = `E2e-${randomBytes(9).toString('base64url')}`
+  let output = ''
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URI: withDatabase(adminUri, name),
+      PAYLOAD_SECRET: 'e2e-secret',
+      PORT: String(port),
+      NEXT_PUBLIC_SERVER_URL: `http://localhost:${port}`,
+      ADMIN_EMAIL: adminEmail,
+      ADMIN_PASSWORD: adminPassword,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout!.on('data', (d) => (output += d))
+  child.stderr!.on('data', (d) => (output += d))
+
+  const baseURL = `http://localhost:${port}`
+  await waitForServer(`${baseURL}/api/users/me`, child, () => output)
+  project.provide('baseURL', baseURL)
+  project.provide('adminEmail', adminEmail)
+  project.provide('adminPassword', adminPassword)
+
+  return async () => {
+    child.kill('SIGTERM')
+    await new Promise((r) => child.once('exit', r))
+  }
+}
