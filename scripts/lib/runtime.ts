@@ -39,7 +39,7 @@ export async function ensureDatabaseServer(dbName: string, verbose = false): Pro
   const server = await startEmbeddedPostgres({
     dataDir: path.join(DATA_DIR, 'postgres'),
     log: (l) => {
-      if (verbose || /FATAL|ERROR|PANIC/.test(l)) console.log(`  postgres: ${l}`)
+      if (verbose || (/FATAL|ERROR|PANIC/.test(l) && !/administrator command/.test(l))) console.log(`  postgres: ${l}`)
     },
   })
   await ensureDatabase(server.uri('postgres'), dbName)
