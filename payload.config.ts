@@ -8,11 +8,21 @@ import { fr } from '@payloadcms/translations/languages/fr'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { Articles } from './src/collections/Articles'
+import { Axes } from './src/collections/Axes'
+import { GlossaryTerms } from './src/collections/GlossaryTerms'
 import { Media } from './src/collections/Media'
-import { Users } from './src/collections/Users'
 import { MAX_UPLOAD_BYTES } from './src/collections/Media/constraints'
+import { Pages } from './src/collections/Pages'
+import { Partners } from './src/collections/Partners'
+import { Projects } from './src/collections/Projects'
+import { Tags } from './src/collections/Tags'
+import { Themes } from './src/collections/Themes'
+import { Users } from './src/collections/Users'
+import { Navigation } from './src/globals/Navigation'
+import { SiteSettings } from './src/globals/SiteSettings'
 import { migrations } from './src/migrations'
-import { s3Storage } from './src/plugins/s3-storage'
+import { plugins } from './src/plugins'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -29,7 +39,8 @@ export default buildConfig({
     supportedLanguages: { fr, en },
     fallbackLanguage: 'fr',
   },
-  collections: [Users, Media],
+  collections: [Users, Media, Projects, Axes, Themes, Articles, Pages, GlossaryTerms, Partners, Tags],
+  globals: [SiteSettings, Navigation],
   editor: lexicalEditor(),
   db: postgresAdapter({
     pool: { connectionString: process.env.DATABASE_URI },
@@ -54,5 +65,5 @@ export default buildConfig({
   typescript: {
     outputFile: path.resolve(dirname, 'src/payload-types.ts'),
   },
-  plugins: [s3Storage()],
+  plugins,
 })

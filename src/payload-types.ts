@@ -69,16 +69,41 @@ export interface Config {
   collections: {
     users: User;
     media: Media;
+    projects: Project;
+    axes: Axis;
+    themes: Theme;
+    articles: Article;
+    pages: Page;
+    'glossary-terms': GlossaryTerm;
+    partners: Partner;
+    tags: Tag;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    axes: {
+      themes: 'themes';
+    };
+    partners: {
+      projects: 'projects';
+    };
+  };
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    projects: ProjectsSelect<false> | ProjectsSelect<true>;
+    axes: AxesSelect<false> | AxesSelect<true>;
+    themes: ThemesSelect<false> | ThemesSelect<true>;
+    articles: ArticlesSelect<false> | ArticlesSelect<true>;
+    pages: PagesSelect<false> | PagesSelect<true>;
+    'glossary-terms': GlossaryTermsSelect<false> | GlossaryTermsSelect<true>;
+    partners: PartnersSelect<false> | PartnersSelect<true>;
+    tags: TagsSelect<false> | TagsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -87,15 +112,27 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'site-settings': SiteSettings;
+    navigation: Navigation;
+  };
+  globalsSelect: {
+    'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
+    navigation: NavigationSelect<false> | NavigationSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      schedulePublish: TaskSchedulePublish;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -205,6 +242,537 @@ export interface Media {
   };
 }
 /**
+ * Fiches des projets soutenus.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "projects".
+ */
+export interface Project {
+  id: number;
+  title: string;
+  /**
+   * Une ou deux phrases, pour les listes et les moteurs de recherche.
+   */
+  summary?: string | null;
+  cover?: (number | null) | Media;
+  year?: number | null;
+  scope?: ('national' | 'regional' | 'local' | 'europeen' | 'international') | null;
+  duration?: string | null;
+  /**
+   * Étiquettes de type « Domaine » : Éducation, Culture, Promotion ESS…
+   */
+  domains?: (number | Tag)[] | null;
+  lever?: string | null;
+  programme?: string | null;
+  /**
+   * Sa forme d’organisation et ses coordonnées s’affichent sur la fiche (« Infos de contact »).
+   */
+  carryingStructure?: (number | null) | Partner;
+  conventionDates?:
+    | {
+        date: string;
+        label?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  partners?: (number | Partner)[] | null;
+  axes?: (number | Axis)[] | null;
+  themes?: (number | Theme)[] | null;
+  /**
+   * Affichés « Voir d’anciens projets ».
+   */
+  relatedProjects?: (number | Project)[] | null;
+  supportedProject?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  context?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  structure?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  foundationOpinion?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
+  };
+  /**
+   * Partie de l’adresse de la page : lettres minuscules sans accents, chiffres et tirets. Laissez vide pour la générer à partir du titre.
+   */
+  slug: string;
+  /**
+   * Date affichée « Mis à jour le … ». Vide : date de la dernière modification.
+   */
+  contentUpdatedAt?: string | null;
+  /**
+   * Affichée « Publié le … ». Renseignée automatiquement à la première publication.
+   */
+  publishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * Domaines des projets et mots-clés des axes et des articles.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tags".
+ */
+export interface Tag {
+  id: number;
+  name: string;
+  kind: 'domaine' | 'mot-cle';
+  /**
+   * Partie de l’adresse de la page : lettres minuscules sans accents, chiffres et tirets. Laissez vide pour la générer à partir du titre.
+   */
+  slug: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Structures porteuses, partenaires, partenaires média, financeurs et membres.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "partners".
+ */
+export interface Partner {
+  id: number;
+  name: string;
+  logo?: (number | null) | Media;
+  kind?: ('structure-porteuse' | 'partenaire-national' | 'partenaire-media' | 'financeur' | 'membre')[] | null;
+  legalForm?: ('association' | 'scop' | 'scic' | 'sas' | 'fondation' | 'collectivite' | 'autre') | null;
+  foundedYear?: number | null;
+  founder?: string | null;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  address?: {
+    street?: string | null;
+    postalCode?: string | null;
+    city?: string | null;
+    country?: string | null;
+  };
+  email?: string | null;
+  website?: string | null;
+  socialLinks?:
+    | {
+        network: 'youtube' | 'twitter' | 'facebook' | 'linkedin' | 'instagram' | 'mastodon' | 'bluesky' | 'autre';
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Projets dont cette structure est la structure porteuse.
+   */
+  projects?: {
+    docs?: (number | Project)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
+   * Partie de l’adresse de la page : lettres minuscules sans accents, chiffres et tirets. Laissez vide pour la générer à partir du titre.
+   */
+  slug: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Axes des Cahiers d’espérances (« Axe 1 : Organiser »…) et leurs thèmes.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "axes".
+ */
+export interface Axis {
+  id: number;
+  /**
+   * Affiché « Axe 4 : … ».
+   */
+  number: number;
+  title: string;
+  /**
+   * Ligne affichée sous le titre (« Mutualiser, coopérer, gouverner »). Vide : les mots-clés.
+   */
+  tagline?: string | null;
+  keywords?: (number | Tag)[] | null;
+  introduction?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  themesLead?: string | null;
+  /**
+   * Les thèmes se rattachent à un axe depuis leur propre fiche.
+   */
+  themes?: {
+    docs?: (number | Theme)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
+  };
+  /**
+   * Partie de l’adresse de la page : lettres minuscules sans accents, chiffres et tirets. Laissez vide pour la générer à partir du titre.
+   */
+  slug: string;
+  series?: 'cahiers-d-esperances' | null;
+  /**
+   * Page sous laquelle l’axe apparaît dans le fil d’Ariane (Les Cahiers d’espérances).
+   */
+  parentPage?: (number | null) | Page;
+  /**
+   * Affichée « Publié le … ». Renseignée automatiquement à la première publication.
+   */
+  publishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * Thèmes numérotés des axes (Thème 1 à Thème 12…).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "themes".
+ */
+export interface Theme {
+  id: number;
+  /**
+   * Affiché « Thème 10 : … ».
+   */
+  number: number;
+  title: string;
+  axis: number | Axis;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  workingGroup?: {
+    status?: string | null;
+    note?: string | null;
+    /**
+     * Vide : lien vers la page du thème.
+     */
+    link?: string | null;
+    linkLabel?: string | null;
+  };
+  relatedProjects?: (number | Project)[] | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
+  };
+  /**
+   * Partie de l’adresse de la page : lettres minuscules sans accents, chiffres et tirets. Laissez vide pour la générer à partir du titre.
+   */
+  slug: string;
+  /**
+   * Affichée « Publié le … ». Renseignée automatiquement à la première publication.
+   */
+  publishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * Pages de présentation, organisées en arborescence.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages".
+ */
+export interface Page {
+  id: number;
+  title: string;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
+  };
+  /**
+   * Partie de l’adresse de la page : lettres minuscules sans accents, chiffres et tirets. Laissez vide pour la générer à partir du titre.
+   */
+  slug: string;
+  /**
+   * Place la page dans l’arborescence et le fil d’Ariane.
+   */
+  parent?: (number | null) | Page;
+  /**
+   * Calculé à partir des pages parentes.
+   */
+  breadcrumbs?:
+    | {
+        doc?: (number | null) | Page;
+        url?: string | null;
+        label?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Affichée « Publié le … ». Renseignée automatiquement à la première publication.
+   */
+  publishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * Actualités, revue de presse (« On parle de nous »), interviews et publications.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "articles".
+ */
+export interface Article {
+  id: number;
+  title: string;
+  /**
+   * Affiché en tête de l’article et dans les listes.
+   */
+  excerpt?: string | null;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  authors?:
+    | {
+        name: string;
+        id?: string | null;
+      }[]
+    | null;
+  source?: {
+    medium?: string | null;
+    section?: string | null;
+    publishedOn?: string | null;
+    url?: string | null;
+    label?: string | null;
+  };
+  tags?: (number | Tag)[] | null;
+  relatedContent?:
+    | (
+        | {
+            relationTo: 'projects';
+            value: number | Project;
+          }
+        | {
+            relationTo: 'axes';
+            value: number | Axis;
+          }
+        | {
+            relationTo: 'themes';
+            value: number | Theme;
+          }
+        | {
+            relationTo: 'articles';
+            value: number | Article;
+          }
+      )[]
+    | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
+  };
+  /**
+   * Partie de l’adresse de la page : lettres minuscules sans accents, chiffres et tirets. Laissez vide pour la générer à partir du titre.
+   */
+  slug: string;
+  rubrique: 'on-parle-de-nous' | 'interviews' | 'actualites' | 'publications';
+  /**
+   * Affichée « Publié le … ». Renseignée automatiquement à la première publication.
+   */
+  publishedAt?: string | null;
+  commentMode: 'default' | 'a-priori' | 'a-posteriori' | 'closed';
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * Termes définis dans une bulle là où ils apparaissent pour la première fois dans un texte.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "glossary-terms".
+ */
+export interface GlossaryTerm {
+  id: number;
+  term: string;
+  /**
+   * Autres graphies et pluriels reconnus dans les textes (« circuit court », « CCES »…).
+   */
+  variants?:
+    | {
+        variant: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Texte brut affiché dans la bulle de définition.
+   */
+  shortDefinition: string;
+  /**
+   * Affichée sur la page du terme. Vide : la définition courte.
+   */
+  definition?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  relatedTerms?: (number | GlossaryTerm)[] | null;
+  /**
+   * Partie de l’adresse de la page : lettres minuscules sans accents, chiffres et tirets. Laissez vide pour la générer à partir du titre.
+   */
+  slug: string;
+  /**
+   * Affichée « Publié le … ». Renseignée automatiquement à la première publication.
+   */
+  publishedAt?: string | null;
+  meta?: {
+    title?: string | null;
+    description?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (number | null) | Media;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -223,6 +791,98 @@ export interface PayloadKv {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'schedulePublish';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'schedulePublish') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
@@ -235,6 +895,38 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'projects';
+        value: number | Project;
+      } | null)
+    | ({
+        relationTo: 'axes';
+        value: number | Axis;
+      } | null)
+    | ({
+        relationTo: 'themes';
+        value: number | Theme;
+      } | null)
+    | ({
+        relationTo: 'articles';
+        value: number | Article;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'glossary-terms';
+        value: number | GlossaryTerm;
+      } | null)
+    | ({
+        relationTo: 'partners';
+        value: number | Partner;
+      } | null)
+    | ({
+        relationTo: 'tags';
+        value: number | Tag;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -363,11 +1055,286 @@ export interface MediaSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "projects_select".
+ */
+export interface ProjectsSelect<T extends boolean = true> {
+  title?: T;
+  summary?: T;
+  cover?: T;
+  year?: T;
+  scope?: T;
+  duration?: T;
+  domains?: T;
+  lever?: T;
+  programme?: T;
+  carryingStructure?: T;
+  conventionDates?:
+    | T
+    | {
+        date?: T;
+        label?: T;
+        id?: T;
+      };
+  partners?: T;
+  axes?: T;
+  themes?: T;
+  relatedProjects?: T;
+  supportedProject?: T;
+  context?: T;
+  structure?: T;
+  foundationOpinion?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  slug?: T;
+  contentUpdatedAt?: T;
+  publishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "axes_select".
+ */
+export interface AxesSelect<T extends boolean = true> {
+  number?: T;
+  title?: T;
+  tagline?: T;
+  keywords?: T;
+  introduction?: T;
+  themesLead?: T;
+  themes?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  slug?: T;
+  series?: T;
+  parentPage?: T;
+  publishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "themes_select".
+ */
+export interface ThemesSelect<T extends boolean = true> {
+  number?: T;
+  title?: T;
+  axis?: T;
+  body?: T;
+  workingGroup?:
+    | T
+    | {
+        status?: T;
+        note?: T;
+        link?: T;
+        linkLabel?: T;
+      };
+  relatedProjects?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  slug?: T;
+  publishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "articles_select".
+ */
+export interface ArticlesSelect<T extends boolean = true> {
+  title?: T;
+  excerpt?: T;
+  body?: T;
+  authors?:
+    | T
+    | {
+        name?: T;
+        id?: T;
+      };
+  source?:
+    | T
+    | {
+        medium?: T;
+        section?: T;
+        publishedOn?: T;
+        url?: T;
+        label?: T;
+      };
+  tags?: T;
+  relatedContent?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  slug?: T;
+  rubrique?: T;
+  publishedAt?: T;
+  commentMode?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages_select".
+ */
+export interface PagesSelect<T extends boolean = true> {
+  title?: T;
+  body?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  slug?: T;
+  parent?: T;
+  breadcrumbs?:
+    | T
+    | {
+        doc?: T;
+        url?: T;
+        label?: T;
+        id?: T;
+      };
+  publishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "glossary-terms_select".
+ */
+export interface GlossaryTermsSelect<T extends boolean = true> {
+  term?: T;
+  variants?:
+    | T
+    | {
+        variant?: T;
+        id?: T;
+      };
+  shortDefinition?: T;
+  definition?: T;
+  relatedTerms?: T;
+  slug?: T;
+  publishedAt?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        image?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "partners_select".
+ */
+export interface PartnersSelect<T extends boolean = true> {
+  name?: T;
+  logo?: T;
+  kind?: T;
+  legalForm?: T;
+  foundedYear?: T;
+  founder?: T;
+  description?: T;
+  address?:
+    | T
+    | {
+        street?: T;
+        postalCode?: T;
+        city?: T;
+        country?: T;
+      };
+  email?: T;
+  website?: T;
+  socialLinks?:
+    | T
+    | {
+        network?: T;
+        url?: T;
+        id?: T;
+      };
+  projects?: T;
+  slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "tags_select".
+ */
+export interface TagsSelect<T extends boolean = true> {
+  name?: T;
+  kind?: T;
+  slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -402,6 +1369,193 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
+ * Nom, accroche, coordonnées, réseaux sociaux et partenaires média affichés sur tout le site.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-settings".
+ */
+export interface SiteSettings {
+  id: number;
+  name: string;
+  /**
+   * Phrase de présentation affichée en tête de toutes les pages.
+   */
+  tagline?: string | null;
+  contact?: {
+    address?: string | null;
+    email?: string | null;
+  };
+  socialLinks?:
+    | {
+        network: 'youtube' | 'twitter' | 'facebook' | 'linkedin' | 'instagram' | 'mastodon' | 'bluesky' | 'autre';
+        url: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Affichés en pied de page.
+   */
+  mediaPartners?: (number | Partner)[] | null;
+  /**
+   * A priori : un commentaire n’apparaît qu’après validation. A posteriori : il apparaît aussitôt et peut être retiré. Chaque article peut choisir un autre réglage.
+   */
+  defaultCommentMode: 'a-priori' | 'a-posteriori' | 'closed';
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * Menus de l’en-tête et du pied de page.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "navigation".
+ */
+export interface Navigation {
+  id: number;
+  header?:
+    | {
+        label: string;
+        link: {
+          type: 'internal' | 'custom';
+          newTab?: boolean | null;
+          reference?:
+            | ({
+                relationTo: 'pages';
+                value: number | Page;
+              } | null)
+            | ({
+                relationTo: 'projects';
+                value: number | Project;
+              } | null)
+            | ({
+                relationTo: 'axes';
+                value: number | Axis;
+              } | null)
+            | ({
+                relationTo: 'themes';
+                value: number | Theme;
+              } | null)
+            | ({
+                relationTo: 'articles';
+                value: number | Article;
+              } | null)
+            | ({
+                relationTo: 'glossary-terms';
+                value: number | GlossaryTerm;
+              } | null);
+          /**
+           * Adresse complète (https://…) ou chemin du site (/glossaire).
+           */
+          url?: string | null;
+        };
+        id?: string | null;
+      }[]
+    | null;
+  footer?:
+    | {
+        label: string;
+        link: {
+          type: 'internal' | 'custom';
+          newTab?: boolean | null;
+          reference?:
+            | ({
+                relationTo: 'pages';
+                value: number | Page;
+              } | null)
+            | ({
+                relationTo: 'projects';
+                value: number | Project;
+              } | null)
+            | ({
+                relationTo: 'axes';
+                value: number | Axis;
+              } | null)
+            | ({
+                relationTo: 'themes';
+                value: number | Theme;
+              } | null)
+            | ({
+                relationTo: 'articles';
+                value: number | Article;
+              } | null)
+            | ({
+                relationTo: 'glossary-terms';
+                value: number | GlossaryTerm;
+              } | null);
+          /**
+           * Adresse complète (https://…) ou chemin du site (/glossaire).
+           */
+          url?: string | null;
+        };
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-settings_select".
+ */
+export interface SiteSettingsSelect<T extends boolean = true> {
+  name?: T;
+  tagline?: T;
+  contact?:
+    | T
+    | {
+        address?: T;
+        email?: T;
+      };
+  socialLinks?:
+    | T
+    | {
+        network?: T;
+        url?: T;
+        id?: T;
+      };
+  mediaPartners?: T;
+  defaultCommentMode?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "navigation_select".
+ */
+export interface NavigationSelect<T extends boolean = true> {
+  header?:
+    | T
+    | {
+        label?: T;
+        link?:
+          | T
+          | {
+              type?: T;
+              newTab?: T;
+              reference?: T;
+              url?: T;
+            };
+        id?: T;
+      };
+  footer?:
+    | T
+    | {
+        label?: T;
+        link?:
+          | T
+          | {
+              type?: T;
+              newTab?: T;
+              reference?: T;
+              url?: T;
+            };
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
@@ -410,6 +1564,47 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?:
+      | ({
+          relationTo: 'projects';
+          value: number | Project;
+        } | null)
+      | ({
+          relationTo: 'axes';
+          value: number | Axis;
+        } | null)
+      | ({
+          relationTo: 'themes';
+          value: number | Theme;
+        } | null)
+      | ({
+          relationTo: 'articles';
+          value: number | Article;
+        } | null)
+      | ({
+          relationTo: 'pages';
+          value: number | Page;
+        } | null)
+      | ({
+          relationTo: 'glossary-terms';
+          value: number | GlossaryTerm;
+        } | null);
+    global?: string | null;
+    user?: {
+      relationTo: 'users';
+      value: number | User;
+    } | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -41,13 +41,13 @@ export async function authHeaders(ctx: TestContext, user: TestUser): Promise<Rec
 /** One account of each role with its auth headers. */
 export async function createRoleUsers(ctx: TestContext) {
   const roles: Role[] = ['admin', 'editor', 'moderator', 'integration']
-  const entries = await Promise.all(
-    roles.map(async (role) => {
-      const user = await createUser(ctx.payload, role)
-      return [role, { user, headers: await authHeaders(ctx, user) }] as const
-    }),
-  )
-  return Object.fromEntries(entries) as Record<Role, { user: TestUser; headers: Record<string, string> }>
+  const result = {} as Record<Role, { user: TestUser; headers: Record<string, string> }>
+  // One after the other: on an empty database the first account becomes admin.
+  for (const role of roles) {
+    const user = await createUser(ctx.payload, role)
+    result[role] = { user, headers: await authHeaders(ctx, user) }
+  }
+  return result
 }
 
 export const json = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({

@@ -1,0 +1,102 @@
+import {
+  FixedToolbarFeature,
+  lexicalEditor,
+  LinkFeature,
+  RelationshipFeature,
+} from '@payloadcms/richtext-lexical'
+import type { CollectionSlug, Field, RichTextField, RichTextFieldValidation, TextFieldSingleValidation } from 'payload'
+import { richText as defaultRichTextValidation } from 'payload/shared'
+
+import { MESSAGES } from './messages'
+import { isSafeLinkUrl } from './url'
+
+/** Collections an editor may link to (internal links) or embed as a relationship in rich text. */
+export const LINKABLE_COLLECTIONS: CollectionSlug[] = [
+  'pages',
+  'projects',
+  'axes',
+  'themes',
+  'articles',
+  'glossary-terms',
+  'partners',
+]
+
+const validateLinkUrl: TextFieldSingleValidation = (value, { siblingData }) => {
+  if ((siblingData as { linkType?: string } | undefined)?.linkType === 'internal') return true
+  return isSafeLinkUrl(value) ? true : MESSAGES.linkInvalid
+}
+
+type LexicalNodeLike = {
+  type?: unknown
+  fields?: { linkType?: unknown; url?: unknown }
+  children?: unknown
+}
+
+/** The first link of a Lexical document whose address is not allowed, if any. */
+export function findUnsafeLink(value: unknown): string | null {
+  const walk = (node: unknown): string | null => {
+    if (!node || typeof node !== 'object') return null
+    const n = node as LexicalNodeLike
+    if (n.type === 'link' || n.type === 'autolink') {
+      const url = n.fields?.url
+      // Internal links point to a document; an address smuggled next to one is checked too.
+      const hasUrl = url !== undefined && url !== null && url !== ''
+      if ((n.fields?.linkType !== 'internal' || hasUrl) && !isSafeLinkUrl(url)) return String(url ?? '')
+    }
+    if (Array.isArray(n.children)) {
+      for (const child of n.children) {
+        const bad = walk(child)
+        if (bad !== null) return bad
+      }
+    }
+    return null
+  }
+  const root = value && typeof value === 'object' ? (value as { root?: unknown }).root : undefined
+  return walk(root)
+}
+
+/**
+ * The editor used by every rich-text field: Payload's defaults, with links restricted to
+ * http(s), mailto, paths of the site and internal documents.
+ */
+export const richTextEditor = lexicalEditor({
+  features: ({ defaultFeatures }) => [
+    ...defaultFeatures.filter((feature) => feature.key !== 'link' && feature.key !== 'relationship'),
+    LinkFeature({
+      enabledCollections: LINKABLE_COLLECTIONS,
+      fields: ({ defaultFields }) =>
+        defaultFields.map((field) =>
+          field.type === 'text' && field.name === 'url' ? { ...field, validate: validateLinkUrl } : field,
+        ) as Field[],
+    }),
+    RelationshipFeature({ enabledCollections: LINKABLE_COLLECTIONS }),
+    FixedToolbarFeature(),
+  ],
+})
+
+/**
+ * Checks links before Payload's own rich-text validation, whose message for a bad link is a
+ * generic English one: a `javascript:` link gets a French, field-level message.
+ */
+const validateRichText: RichTextFieldValidation = async (value, options) => {
+  if (findUnsafeLink(value) !== null) return MESSAGES.linkInvalid
+  return defaultRichTextValidation(value, options)
+}
+
+type RichTextOptions = {
+  name: string
+  label: string
+  required?: boolean
+  description?: string
+  admin?: RichTextField['admin']
+}
+
+export const richTextField = ({ name, label, required = false, description, admin }: RichTextOptions): RichTextField => ({
+  name,
+  label,
+  type: 'richText',
+  required,
+  editor: richTextEditor,
+  validate: validateRichText,
+  admin: { ...(description ? { description } : {}), ...admin },
+})

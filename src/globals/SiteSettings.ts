@@ -1,0 +1,100 @@
+import type { GlobalConfig } from 'payload'
+
+import { globalAccess } from '../access/content'
+import { COMMENT_MODES } from '../collections/Articles'
+import { SOCIAL_NETWORKS } from '../collections/Partners'
+import { relationshipField } from '../fields/relationship'
+import { urlField } from '../fields/url'
+
+/** Site name, tagline, contact, "Nous suivre", media partners and the comment policy. */
+export const SiteSettings: GlobalConfig = {
+  slug: 'site-settings',
+  graphQL: { name: 'SiteSettings' },
+  typescript: { interface: 'SiteSettings' },
+  label: 'Réglages du site',
+  admin: {
+    group: 'Réglages',
+    description: 'Nom, accroche, coordonnées, réseaux sociaux et partenaires média affichés sur tout le site.',
+  },
+  access: globalAccess,
+  fields: [
+    {
+      type: 'tabs',
+      tabs: [
+        {
+          label: 'Identité',
+          fields: [
+            { name: 'name', label: 'Nom du site', type: 'text', required: true, defaultValue: 'Le Labo de l’ESS' },
+            {
+              name: 'tagline',
+              label: 'Accroche',
+              type: 'textarea',
+              admin: { description: 'Phrase de présentation affichée en tête de toutes les pages.' },
+            },
+          ],
+        },
+        {
+          label: 'Contact et réseaux',
+          fields: [
+            {
+              name: 'contact',
+              label: 'Contact',
+              type: 'group',
+              fields: [
+                { name: 'address', label: 'Adresse postale', type: 'textarea' },
+                { name: 'email', label: 'Adresse e-mail', type: 'email' },
+              ],
+            },
+            {
+              name: 'socialLinks',
+              label: 'Nous suivre',
+              labels: { singular: 'Réseau social', plural: 'Réseaux sociaux' },
+              type: 'array',
+              fields: [
+                {
+                  type: 'row',
+                  fields: [
+                    {
+                      name: 'network',
+                      label: 'Réseau',
+                      type: 'select',
+                      required: true,
+                      options: SOCIAL_NETWORKS,
+                      admin: { width: '30%' },
+                    },
+                    urlField({ name: 'url', label: 'Adresse', required: true, admin: { width: '70%' } }),
+                  ],
+                },
+              ],
+            },
+            relationshipField({
+              name: 'mediaPartners',
+              label: 'Nos partenaires média',
+              relationTo: 'partners',
+              hasMany: true,
+              admin: { description: 'Affichés en pied de page.' },
+            }),
+          ],
+        },
+        {
+          label: 'Commentaires',
+          fields: [
+            {
+              name: 'defaultCommentMode',
+              label: 'Modération des commentaires par défaut',
+              type: 'select',
+              required: true,
+              defaultValue: 'a-priori',
+              options: COMMENT_MODES.filter((mode) => mode.value !== 'default'),
+              admin: {
+                description:
+                  'A priori : un commentaire n’apparaît qu’après validation. A posteriori : il apparaît aussitôt ' +
+                  'et peut être retiré. Chaque article peut choisir un autre réglage.',
+              },
+            },
+          ],
+        },
+      ],
+    },
+  ],
+}
