@@ -9,7 +9,7 @@ async function main() {
   loadDotEnv()
   ensureSecret()
   const port = process.env.PORT || '3000'
-  process.env.NEXT_PUBLIC_SERVER_URL ||= `http://localhost:${port}`
+  process.env.SITE_URL ||= `http://localhost:${port}`
 
   step(1, TOTAL, process.env.DATABASE_URI ? 'Connexion à la base de données (DATABASE_URI)…' : 'Démarrage de la base Postgres intégrée (.data/postgres)…')
   const db = await ensureDatabaseServer('labo')
@@ -41,6 +41,26 @@ async function main() {
     env: { ...process.env, NODE_ENV: 'production' },
   })
   supervise(child, db.stop)
+  await refreshCachedPages(port)
+}
+
+/**
+ * Pages prerendered by `next build` may come from another database (a build made by the tests,
+ * say): once the server answers, mark every cached page stale so it is rendered from this one.
+ */
+async function refreshCachedPages(port: string) {
+  const { revalidateAllToken } = await import('../src/plugins/revalidate')
+  const token = revalidateAllToken(process.env.PAYLOAD_SECRET!)
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/revalidate`, { method: 'POST', headers: { 'x-revalidate-token': token } })
+      if (res.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  console.warn('  Le cache des pages n’a pas pu être rafraîchi : les pages se mettront à jour à la prochaine publication.')
 }
 
 main().catch((err) => {

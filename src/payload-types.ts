@@ -77,6 +77,8 @@ export interface Config {
     'glossary-terms': GlossaryTerm;
     partners: Partner;
     tags: Tag;
+    comments: Comment;
+    'comments-flood': CommentsFlood;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -102,6 +104,8 @@ export interface Config {
     'glossary-terms': GlossaryTermsSelect<false> | GlossaryTermsSelect<true>;
     partners: PartnersSelect<false> | PartnersSelect<true>;
     tags: TagsSelect<false> | TagsSelect<true>;
+    comments: CommentsSelect<false> | CommentsSelect<true>;
+    'comments-flood': CommentsFloodSelect<false> | CommentsFloodSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -362,6 +366,10 @@ export interface Project {
    * Affichée « Publié le … ». Renseignée automatiquement à la première publication.
    */
   publishedAt?: string | null;
+  /**
+   * Fermé : aucun nouveau commentaire. « Réglage du site » suit les réglages des commentaires.
+   */
+  commentMode?: ('default' | 'a-priori' | 'a-posteriori' | 'closed') | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -505,6 +513,10 @@ export interface Axis {
    * Affichée « Publié le … ». Renseignée automatiquement à la première publication.
    */
   publishedAt?: string | null;
+  /**
+   * Fermé : aucun nouveau commentaire. « Réglage du site » suit les réglages des commentaires.
+   */
+  commentMode?: ('default' | 'a-priori' | 'a-posteriori' | 'closed') | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -564,6 +576,10 @@ export interface Theme {
    * Affichée « Publié le … ». Renseignée automatiquement à la première publication.
    */
   publishedAt?: string | null;
+  /**
+   * Fermé : aucun nouveau commentaire. « Réglage du site » suit les réglages des commentaires.
+   */
+  commentMode?: ('default' | 'a-priori' | 'a-posteriori' | 'closed') | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -773,6 +789,79 @@ export interface GlossaryTerm {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Commentaires des lecteurs. La liste s’ouvre sur ceux qui attendent une décision.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments".
+ */
+export interface Comment {
+  id: number;
+  /**
+   * Article, projet, axe ou thème sous lequel le commentaire paraît.
+   */
+  target:
+    | {
+        relationTo: 'articles';
+        value: number | Article;
+      }
+    | {
+        relationTo: 'projects';
+        value: number | Project;
+      }
+    | {
+        relationTo: 'axes';
+        value: number | Axis;
+      }
+    | {
+        relationTo: 'themes';
+        value: number | Theme;
+      };
+  parent?: (number | null) | Comment;
+  authorName?: string | null;
+  authorEmail?: string | null;
+  authorWebsite?: string | null;
+  /**
+   * Ce formulaire accepte les raccourcis SPIP [->url] {{gras}} {italique} <quote> <code>. Pour créer des paragraphes, laissez simplement des lignes vides.
+   */
+  body: string;
+  bodyHtml?: string | null;
+  honeypot?: string | null;
+  /**
+   * Visible des seuls modérateurs.
+   */
+  moderatorNote?: string | null;
+  status: 'pending' | 'approved' | 'rejected' | 'spam';
+  holdReason?: string | null;
+  byStaff?: boolean | null;
+  moderatedBy?: (number | null) | User;
+  moderatedAt?: string | null;
+  /**
+   * Empreinte salée : l’adresse elle-même n’est jamais enregistrée.
+   */
+  ipHash?: string | null;
+  userAgent?: string | null;
+  level?: number | null;
+  targetKey?: string | null;
+  targetPublished?: boolean | null;
+  excerpt?: string | null;
+  fingerprint?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  deletedAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments-flood".
+ */
+export interface CommentsFlood {
+  id: number;
+  key: string;
+  windowStart: string;
+  count: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -927,6 +1016,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'tags';
         value: number | Tag;
+      } | null)
+    | ({
+        relationTo: 'comments';
+        value: number | Comment;
+      } | null)
+    | ({
+        relationTo: 'comments-flood';
+        value: number | CommentsFlood;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1093,6 +1190,7 @@ export interface ProjectsSelect<T extends boolean = true> {
   slug?: T;
   contentUpdatedAt?: T;
   publishedAt?: T;
+  commentMode?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1120,6 +1218,7 @@ export interface AxesSelect<T extends boolean = true> {
   series?: T;
   parentPage?: T;
   publishedAt?: T;
+  commentMode?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1151,6 +1250,7 @@ export interface ThemesSelect<T extends boolean = true> {
       };
   slug?: T;
   publishedAt?: T;
+  commentMode?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1299,6 +1399,47 @@ export interface TagsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments_select".
+ */
+export interface CommentsSelect<T extends boolean = true> {
+  target?: T;
+  parent?: T;
+  authorName?: T;
+  authorEmail?: T;
+  authorWebsite?: T;
+  body?: T;
+  bodyHtml?: T;
+  honeypot?: T;
+  moderatorNote?: T;
+  status?: T;
+  holdReason?: T;
+  byStaff?: T;
+  moderatedBy?: T;
+  moderatedAt?: T;
+  ipHash?: T;
+  userAgent?: T;
+  level?: T;
+  targetKey?: T;
+  targetPublished?: T;
+  excerpt?: T;
+  fingerprint?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  deletedAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "comments-flood_select".
+ */
+export interface CommentsFloodSelect<T extends boolean = true> {
+  key?: T;
+  windowStart?: T;
+  count?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1400,6 +1541,22 @@ export interface SiteSettings {
    * A priori : un commentaire n’apparaît qu’après validation. A posteriori : il apparaît aussitôt et peut être retiré. Chaque article peut choisir un autre réglage.
    */
   defaultCommentMode: 'a-priori' | 'a-posteriori' | 'closed';
+  commentPolicy?: {
+    /**
+     * Au-delà, le commentaire attend une validation.
+     */
+    maxLinks?: number | null;
+    floodLimit?: number | null;
+    floodWindowMinutes?: number | null;
+    /**
+     * Un mot ou une expression par ligne : le commentaire qui en contient attend une validation.
+     */
+    moderationWords?: string | null;
+    /**
+     * Un mot ou une expression par ligne : le commentaire qui en contient est classé indésirable.
+     */
+    disallowedWords?: string | null;
+  };
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1514,6 +1671,15 @@ export interface SiteSettingsSelect<T extends boolean = true> {
       };
   mediaPartners?: T;
   defaultCommentMode?: T;
+  commentPolicy?:
+    | T
+    | {
+        maxLinks?: T;
+        floodLimit?: T;
+        floodWindowMinutes?: T;
+        moderationWords?: T;
+        disallowedWords?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

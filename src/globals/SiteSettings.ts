@@ -1,5 +1,6 @@
 import type { GlobalConfig } from 'payload'
 
+import { panelUsersOnlyField } from '../access/comments'
 import { globalAccess } from '../access/content'
 import { COMMENT_MODES } from '../collections/Articles'
 import { SOCIAL_NETWORKS } from '../collections/Partners'
@@ -91,6 +92,56 @@ export const SiteSettings: GlobalConfig = {
                   'A priori : un commentaire n’apparaît qu’après validation. A posteriori : il apparaît aussitôt ' +
                   'et peut être retiré. Chaque article peut choisir un autre réglage.',
               },
+            },
+            {
+              // The word lists must not be public: only panel users read this group.
+              name: 'commentPolicy',
+              label: 'Règles contre les indésirables',
+              type: 'group',
+              access: { read: panelUsersOnlyField },
+              fields: [
+                {
+                  type: 'row',
+                  fields: [
+                    {
+                      name: 'maxLinks',
+                      label: 'Liens au plus',
+                      type: 'number',
+                      min: 0,
+                      defaultValue: 2,
+                      admin: { width: '33%', description: 'Au-delà, le commentaire attend une validation.' },
+                    },
+                    {
+                      name: 'floodLimit',
+                      label: 'Commentaires au plus par adresse IP',
+                      type: 'number',
+                      min: 1,
+                      defaultValue: 5,
+                      admin: { width: '33%' },
+                    },
+                    {
+                      name: 'floodWindowMinutes',
+                      label: 'Par période de (minutes)',
+                      type: 'number',
+                      min: 1,
+                      defaultValue: 10,
+                      admin: { width: '34%' },
+                    },
+                  ],
+                },
+                {
+                  name: 'moderationWords',
+                  label: 'Mots à modérer',
+                  type: 'textarea',
+                  admin: { description: 'Un mot ou une expression par ligne : le commentaire qui en contient attend une validation.' },
+                },
+                {
+                  name: 'disallowedWords',
+                  label: 'Mots interdits',
+                  type: 'textarea',
+                  admin: { description: 'Un mot ou une expression par ligne : le commentaire qui en contient est classé indésirable.' },
+                },
+              ],
             },
           ],
         },

@@ -1,5 +1,7 @@
 import * as migration_20261126_104725_initial from './20261126_104725_initial';
 import * as migration_20261126_111357_content_model from './20261126_111357_content_model';
+import * as migration_20261126_113440_comments from './20261126_113440_comments';
+import * as migration_20261126_113706_search from './20261126_113706_search';
 
 export const migrations = [
   {
@@ -10,6 +12,16 @@ export const migrations = [
   {
     up: migration_20261126_111357_content_model.up,
     down: migration_20261126_111357_content_model.down,
-    name: '20261126_111357_content_model'
+    name: '20261126_111357_content_model',
+  },
+  {
+    up: migration_20261126_113440_comments.up,
+    down: migration_20261126_113440_comments.down,
+    name: '20261126_113440_comments',
+  },
+  {
+    up: migration_20261126_113706_search.up,
+    down: migration_20261126_113706_search.down,
+    name: '20261126_113706_search'
   },
 ];

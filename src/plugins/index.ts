@@ -1,8 +1,12 @@
 import { nestedDocsPlugin } from '@payloadcms/plugin-nested-docs'
 import type { Plugin } from 'payload'
 
+import { commentsPlugin } from './comments'
+import { glossaryPlugin } from './glossary'
+import { revalidatePlugin } from './revalidate'
 import { s3Storage } from './s3-storage'
 import { scheduledPublication } from './scheduled-publication'
+import { searchPlugin } from './search'
 import { seo } from './seo'
 
 type TreeDoc = { slug?: unknown; title?: unknown }
@@ -17,4 +21,20 @@ export const plugins: Plugin[] = [
   seo(),
   scheduledPublication(),
   s3Storage(),
+  // Reader comments: articles follow the site's setting; projects, axes and themes stay closed
+  // until an editor opens them.
+  commentsPlugin({
+    collections: {
+      articles: { defaultMode: 'default' },
+      projects: { defaultMode: 'closed' },
+      axes: { defaultMode: 'closed' },
+      themes: { defaultMode: 'closed' },
+    },
+  }),
+  // French full-text search: one index table kept in step with publication, GET /api/search.
+  searchPlugin(),
+  // Glossary terms annotated in rich text; GET /api/glossary/annotations.
+  glossaryPlugin(),
+  // Last: its hooks see every collection and global the others added.
+  revalidatePlugin(),
 ]

@@ -124,14 +124,16 @@ describe('live preview and SEO', () => {
       const req = { payload: ctx.payload } as Parameters<typeof url>[0]['req']
       return url({ data, req, payload: ctx.payload, locale: { code: 'fr', label: 'Français' } })
     }
-    const base = (process.env.NEXT_PUBLIC_SERVER_URL || ctx.payload.config.serverURL || '').replace(/\/+$/, '')
-    expect(await urlOf('projects', { slug: 'un-projet' })).toBe(`${base}/projets/un-projet`)
-    expect(await urlOf('axes', { slug: 'organiser' })).toBe(`${base}/axes/organiser`)
-    expect(await urlOf('themes', { slug: 'un-theme' })).toBe(`${base}/themes/un-theme`)
-    expect(await urlOf('articles', { slug: 'un-article' })).toBe(`${base}/articles/un-article`)
-    expect(await urlOf('glossary-terms', { slug: 'ess' })).toBe(`${base}/glossaire/ess`)
+    const base = (process.env.SITE_URL || ctx.payload.config.serverURL || '').replace(/\/+$/, '')
+    // Through /apercu, which turns draft mode on for a logged-in editor.
+    const preview = (path: string) => `${base}/apercu?chemin=${encodeURIComponent(path)}`
+    expect(await urlOf('projects', { slug: 'un-projet' })).toBe(preview('/projets/un-projet'))
+    expect(await urlOf('axes', { slug: 'organiser' })).toBe(preview('/axes/organiser'))
+    expect(await urlOf('themes', { slug: 'un-theme' })).toBe(preview('/themes/un-theme'))
+    expect(await urlOf('articles', { slug: 'un-article' })).toBe(preview('/articles/un-article'))
+    expect(await urlOf('glossary-terms', { slug: 'ess' })).toBe(preview('/glossaire/ess'))
     expect(await urlOf('pages', { slug: 'presentation', breadcrumbs: [{ url: '/le-labo-de-l-ess' }, { url: '/le-labo-de-l-ess/presentation' }] })).toBe(
-      `${base}/le-labo-de-l-ess/presentation`,
+      preview('/le-labo-de-l-ess/presentation'),
     )
     expect(await urlOf('projects', {})).toBeNull()
   })

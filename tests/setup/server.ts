@@ -55,7 +55,7 @@ export default async function setup(project: TestProject) {
       DATABASE_URI: withDatabase(adminUri, name),
       PAYLOAD_SECRET: 'e2e-secret',
       PORT: String(port),
-      NEXT_PUBLIC_SERVER_URL: `http://localhost:${port}`,
+      SITE_URL: `http://localhost:${port}`,
       ADMIN_EMAIL: adminEmail,
       ADMIN_PASSWORD: adminPassword,
     },

@@ -1,15 +1,187 @@
-export default function HomePage() {
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import type { Where } from 'payload'
+
+import { RUBRIQUES } from '@/collections/Articles'
+import { DateText } from '@/components/DateText'
+import { getPayloadClient, getSite } from '@/data/payload'
+import { labelOf } from '@/lib/labels'
+import { pageMetadata } from '@/lib/seo'
+import { paths } from '@/lib/site-paths'
+import { frenchTypography as t } from '@/lib/typography'
+import type { Tag } from '@/payload-types'
+
+import './lists.css'
+
+const PARTNERS = 12
+
+const tagsOf = (list: (number | Tag)[] | null | undefined): Tag[] =>
+  (list ?? []).filter((x): x is Tag => typeof x === 'object' && x !== null)
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { settings } = await getSite()
+  return {
+    ...pageMetadata({ title: settings.name, description: settings.tagline, path: paths.home }),
+    // The layout's template would repeat the name ("Le Labo de l’ESS — Le Labo de l’ESS").
+    title: { absolute: settings.name },
+  }
+}
+
+export default async function HomePage() {
+  const site = await getSite()
+  const payload = await getPayloadClient()
+
+  const mediaIds = (site.settings.mediaPartners ?? []).map((p) => (typeof p === 'object' && p !== null ? p.id : p))
+  // On a hasMany select, `not_equals` keeps a partner that has another kind besides "média"
+  // (and those without a kind): the few such partners are left out below.
+  const notMedia: Where[] = [{ kind: { not_equals: 'partenaire-media' } }]
+  if (mediaIds.length) notMedia.push({ id: { not_in: mediaIds } })
+
+  // Four queries (plus one batch per populated collection), whatever the amount of content.
+  const [articles, axes, projects, partners] = await Promise.all([
+    payload.find({
+      collection: 'articles',
+      sort: ['-publishedAt', '-id'],
+      limit: 5,
+      pagination: false,
+      depth: 0,
+      select: { title: true, slug: true, rubrique: true, publishedAt: true },
+      overrideAccess: false,
+    }),
+    payload.find({
+      collection: 'axes',
+      sort: 'number',
+      limit: 50,
+      pagination: false,
+      depth: 1,
+      select: { number: true, title: true, slug: true, tagline: true, keywords: true },
+      populate: { tags: { name: true } },
+      overrideAccess: false,
+    }),
+    payload.find({
+      collection: 'projects',
+      // Postgres puts projects without a year first in a descending sort: "latest by year"
+      // only considers dated projects.
+      where: { year: { exists: true } },
+      sort: ['-year', '-publishedAt'],
+      limit: 6,
+      pagination: false,
+      depth: 1,
+      select: { title: true, slug: true, year: true, domains: true },
+      populate: { tags: { name: true } },
+      overrideAccess: false,
+    }),
+    payload.find({
+      collection: 'partners',
+      where: { and: notMedia },
+      sort: 'name',
+      limit: PARTNERS * 2,
+      pagination: false,
+      depth: 0,
+      select: { name: true, website: true, kind: true },
+      overrideAccess: false,
+    }),
+  ])
+
+  const homePartners = partners.docs
+    .filter((p) => !p.kind?.includes('partenaire-media'))
+    .slice(0, PARTNERS)
+    .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
+
   return (
-    <main id="contenu">
-      <h1>Le Labo de l’ESS</h1>
-      <p>
-        Le Labo de l’ESS est un think tank qui construit, par un travail collaboratif, des axes structurants de
-        l’économie sociale et solidaire, à partir d’initiatives concrètes, innovantes et inspirantes issues des
-        territoires.
-      </p>
-      <p>
-        <a href="/admin">Administration</a>
-      </p>
-    </main>
+    <>
+      <h1>{t(site.settings.name)}</h1>
+      {site.settings.tagline ? <p className="lead">{t(site.settings.tagline)}</p> : null}
+
+      <div className="home-sections">
+        {articles.docs.length ? (
+          <section aria-labelledby="accueil-articles" className="home-section">
+            <h2 id="accueil-articles">Derniers articles</h2>
+            <ul className="item-list">
+              {articles.docs.map((article) => (
+                <li key={article.id}>
+                  <h3>
+                    <Link href={paths.article(article.slug)}>{t(article.title)}</Link>
+                  </h3>
+                  <p className="meta">
+                    <DateText value={article.publishedAt} />
+                    {article.publishedAt ? ' · ' : null}
+                    {labelOf(RUBRIQUES, article.rubrique)}
+                  </p>
+                </li>
+              ))}
+            </ul>
+            <p className="see-all">
+              <Link href={paths.articles}>Voir tous les articles</Link>
+            </p>
+          </section>
+        ) : null}
+
+        {axes.docs.length ? (
+          <section aria-labelledby="accueil-axes" className="home-section">
+            <h2 id="accueil-axes">Les axes</h2>
+            <ol className="item-list axis-list">
+              {axes.docs.map((axis) => {
+                const tagline = axis.tagline || tagsOf(axis.keywords).map((k) => k.name).join(', ')
+                return (
+                  <li key={axis.id}>
+                    <h3>
+                      <Link href={paths.axis(axis.slug)}>{t(`Axe ${axis.number} : ${axis.title}`)}</Link>
+                    </h3>
+                    {tagline ? <p className="keywords">{t(tagline)}</p> : null}
+                  </li>
+                )
+              })}
+            </ol>
+            <p className="see-all">
+              <Link href={paths.axes}>Voir tous les axes</Link>
+            </p>
+          </section>
+        ) : null}
+
+        {projects.docs.length ? (
+          <section aria-labelledby="accueil-projets" className="home-section">
+            <h2 id="accueil-projets">Projets soutenus</h2>
+            <ul className="card-list">
+              {projects.docs.map((project) => {
+                const domains = tagsOf(project.domains)
+                return (
+                  <li key={project.id} className="card">
+                    <h3>
+                      <Link href={paths.project(project.slug)}>{t(project.title)}</Link>
+                    </h3>
+                    {project.year ? <p className="meta">{project.year}</p> : null}
+                    {domains.length ? (
+                      <ul className="tags" aria-label="Domaines">
+                        {domains.map((d) => (
+                          <li key={d.id}>{d.name}</li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </li>
+                )
+              })}
+            </ul>
+            <p className="see-all">
+              <Link href={paths.projects}>Voir tous les projets</Link>
+            </p>
+          </section>
+        ) : null}
+
+        {homePartners.length ? (
+          <section aria-labelledby="accueil-partenaires" className="home-section">
+            <h2 id="accueil-partenaires">Nos partenaires</h2>
+            <ul className="inline-list">
+              {homePartners.map((partner) => (
+                <li key={partner.id}>{partner.website ? <a href={partner.website}>{t(partner.name)}</a> : t(partner.name)}</li>
+              ))}
+            </ul>
+            <p className="see-all">
+              <Link href={paths.partners}>Voir tous les partenaires</Link>
+            </p>
+          </section>
+        ) : null}
+      </div>
+    </>
   )
 }

@@ -33,20 +33,20 @@ export function publicPath(collection: string, doc: PathDoc): string | null {
 
 /** Base URL of the public site. */
 export function siteURL(req?: PayloadRequest): string {
-  const base = process.env.NEXT_PUBLIC_SERVER_URL || req?.payload.config.serverURL || ''
+  const base = process.env.SITE_URL || req?.payload.config.serverURL || ''
   return base.replace(/\/+$/, '')
+}
+
+/** The public page of a document in draft mode (/apercu checks the editor's session). */
+const previewURL = (collection: string, doc: PathDoc, req?: PayloadRequest): string | null => {
+  const path = publicPath(collection, doc)
+  return path ? `${siteURL(req)}/apercu?chemin=${encodeURIComponent(path)}` : null
 }
 
 /** Live preview (and "Aperçu" button) on the public page of the document being edited. */
 export const previewAdmin = (collection: string): Pick<NonNullable<CollectionConfig['admin']>, 'livePreview' | 'preview'> => ({
   livePreview: {
-    url: ({ data, req }) => {
-      const path = publicPath(collection, data)
-      return path ? `${siteURL(req)}${path}` : null
-    },
+    url: ({ data, req }) => previewURL(collection, data, req),
   },
-  preview: (doc, { req }) => {
-    const path = publicPath(collection, doc)
-    return path ? `${siteURL(req)}${path}` : null
-  },
+  preview: (doc, { req }) => previewURL(collection, doc, req),
 })

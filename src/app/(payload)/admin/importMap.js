@@ -27,6 +27,9 @@ import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c08
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { ModerationTabs as ModerationTabs_069e53d25fe77bfce39d6808707ba0f2 } from '../../../../src/plugins/comments/admin/ModerationTabs'
+import { BulkModeration as BulkModeration_05529a171a8776452963626e78295a1f } from '../../../../src/plugins/comments/admin/BulkModeration'
+import { PendingCount as PendingCount_f728b96153e988d5f51001a3766a1a05 } from '../../../../src/plugins/comments/admin/PendingCount'
 import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -61,6 +64,9 @@ export const importMap = {
   "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "/src/plugins/comments/admin/ModerationTabs#ModerationTabs": ModerationTabs_069e53d25fe77bfce39d6808707ba0f2,
+  "/src/plugins/comments/admin/BulkModeration#BulkModeration": BulkModeration_05529a171a8776452963626e78295a1f,
+  "/src/plugins/comments/admin/PendingCount#PendingCount": PendingCount_f728b96153e988d5f51001a3766a1a05,
   "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,168 @@
+/**
+ * Benchmark of comment posting (not a test).
+ *
+ *   npx tsx scripts/bench-comments.ts [--total 1000] [--concurrency 20]
+ *
+ * Starts a throwaway embedded Postgres (or uses DATABASE_URI, in a new database), applies the
+ * committed migrations, boots Payload behind a real HTTP server (Payload's REST handlers, as the
+ * Next route calls them), creates one published article, then POSTs `total` comments to
+ * /api/comments with `concurrency` requests in flight, each from its own address (X-Forwarded-For)
+ * so that the flood rule does not refuse them. Reports throughput and p50/p95/p99 latency, and
+ * checks that every comment answered 201 is in the database.
+ */
+import { randomBytes } from 'node:crypto'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+
+import pg from 'pg'
+
+import { ensureDatabase, startEmbeddedPostgres, tmpDataDir } from './lib/embedded-postgres'
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i > 0 ? Number(process.argv[i + 1]) : fallback
+}
+const TOTAL = arg('total', 1000)
+const CONCURRENCY = arg('concurrency', 20)
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+
+async function main() {
+  process.env.NEXT_TELEMETRY_DISABLED = '1'
+  process.env.PAYLOAD_SECRET ||= randomBytes(16).toString('hex')
+  process.env.MEDIA_DIR ||= path.join(os.tmpdir(), `bench-media-${randomBytes(3).toString('hex')}`)
+  let stopServer = async () => {}
+  let dataDir: string | undefined
+  let adminUri: string
+  if (process.env.DATABASE_URI) {
+    const url = new URL(process.env.DATABASE_URI)
+    url.pathname = '/postgres'
+    adminUri = url.toString()
+  } else {
+    dataDir = tmpDataDir('labo-bench-')
+    const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), ephemeral: true })
+    adminUri = server.uri('postgres')
+    stopServer = server.stop
+  }
+  const dbName = `bench_comments_${randomBytes(3).toString('hex')}`
+  await ensureDatabase(adminUri, dbName)
+  const dbUrl = new URL(adminUri)
+  dbUrl.pathname = `/${dbName}`
+  process.env.DATABASE_URI = dbUrl.toString()
+
+  const { getPayload, handleEndpoints } = await import('payload')
+  const { default: configPromise } = await import('../payload.config')
+  const config = await configPromise
+  const payload = await getPayload({ config })
+  const { migrations } = await import('../src/migrations')
+  await payload.db.migrate({ migrations: migrations as never })
+
+  console.log('bench: database migrated, creating the article')
+  const article = await payload.create({
+    collection: 'articles',
+    data: { title: 'Article du banc d’essai', slug: 'banc-d-essai', commentMode: 'a-priori', _status: 'published' } as never,
+  })
+
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const headers = new Headers()
+    for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value)
+    const request = new Request(new URL(req.url ?? '/', base), { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined })
+    const response = await handleEndpoints({ config, request })
+    res.statusCode = response.status
+    response.headers.forEach((v, k) => res.setHeader(k, v))
+    res.end(Buffer.from(await response.arrayBuffer()))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY })
+
+  const post = (i: number) =>
+    new Promise<{ status: number; id?: number; ms: number }>((resolve, reject) => {
+      const body = JSON.stringify({
+        target: { relationTo: 'articles', value: article.id },
+        authorName: `Lecteur ${i}`,
+        authorEmail: `lecteur${i}@exemple.test`,
+        body: `Commentaire n° ${i} : {{merci}} pour cet article, voir [le site->https://www.lelabo-ess.org].`,
+      })
+      const started = performance.now()
+      const req = http.request(
+        `${base}/api/comments`,
+        {
+          method: 'POST',
+          agent,
+          headers: {
+            'Content-Type': 'application/json',
+            'Content-Length': Buffer.byteLength(body),
+            'X-Forwarded-For': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+            'User-Agent': 'bench-comments',
+          },
+        },
+        (res) => {
+          const parts: Buffer[] = []
+          res.on('data', (d) => parts.push(d))
+          res.on('end', () => {
+            const ms = performance.now() - started
+            const json = JSON.parse(Buffer.concat(parts).toString() || '{}') as { doc?: { id: number } }
+            resolve({ status: res.statusCode ?? 0, id: json.doc?.id, ms })
+          })
+        },
+      )
+      req.on('error', reject)
+      req.end(body)
+    })
+
+  console.log(`bench: serving on ${base}, warming up`)
+  // Warm-up (not measured).
+  for (let i = 0; i < 10; i++) await post(1_000_000 + i)
+
+  console.log(`bench: posting ${TOTAL} comments, ${CONCURRENCY} at a time`)
+  const results: { status: number; id?: number; ms: number }[] = []
+  let next = 0
+  const t0 = performance.now()
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < TOTAL) results.push(await post(next++))
+    }),
+  )
+  const seconds = (performance.now() - t0) / 1000
+
+  const created = results.filter((r) => r.status === 201)
+  const byStatus = results.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {})
+  const latencies = results.map((r) => r.ms).sort((a, b) => a - b)
+  const ids = created.map((r) => r.id).filter((id): id is number => typeof id === 'number')
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URI })
+  await client.connect()
+  const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM comments WHERE id = ANY($1::int[])', [ids])
+  await client.end()
+
+  console.log(`\nComments: ${TOTAL} POST /api/comments, concurrency ${CONCURRENCY}, ${os.cpus().length} CPU`)
+  console.log(`  statuses: ${JSON.stringify(byStatus)}`)
+  console.log(`  throughput: ${(TOTAL / seconds).toFixed(1)} comments/s (${seconds.toFixed(2)} s)`)
+  console.log(`  latency: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`)
+  console.log(`  in the database: ${rows[0].n} of ${created.length} created (${ids.length} ids returned)`)
+  const ok = rows[0].n === created.length && ids.length === created.length && created.length === TOTAL
+
+  server.close()
+  agent.destroy()
+  // Dropping the database ends the pool's idle connections: not an error here.
+  ;(payload.db as unknown as { pool?: { on: (event: string, fn: () => void) => void } }).pool?.on('error', () => {})
+  await payload.destroy()
+  const admin = new pg.Client({ connectionString: adminUri })
+  await admin.connect()
+  await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)
+  await admin.end()
+  await stopServer()
+  if (dataDir) (await import('node:fs')).rmSync(dataDir, { recursive: true, force: true })
+  console.log(ok ? '  OK: every 201 is in the database.' : '  FAILED: some comments are missing or were refused.')
+  process.exit(ok ? 0 : 1)
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

@@ -1,0 +1,37 @@
+/**
+ * `npm run reindex`: rebuilds the whole search index from the published documents of
+ * DATABASE_URI (or the embedded database). Safe while the site runs: the index is replaced in
+ * one transaction, and searches keep reading the old one until it commits.
+ */
+import { ensureDatabaseServer, ensureSecret, loadDotEnv } from './lib/runtime'
+
+async function main() {
+  loadDotEnv()
+  ensureSecret()
+  const db = await ensureDatabaseServer('labo')
+  try {
+    const { loadPayload } = await import('./lib/prepare')
+    const { reindexAll } = await import('../src/plugins/search')
+    const { executorFor, schemaReady } = await import('../src/plugins/search/sql')
+    const { SEARCH_TYPES } = await import('../src/lib/search-types')
+    const payload = await loadPayload()
+    if (!(await schemaReady(await executorFor(payload)))) {
+      await payload.destroy()
+      throw new Error('L’index de recherche n’existe pas encore : appliquez d’abord les migrations (npm run migrate).')
+    }
+    const started = Date.now()
+    const count = await reindexAll(payload, SEARCH_TYPES)
+    await payload.destroy()
+    console.log(`Index de recherche reconstruit : ${count ?? 0} document(s) publié(s), en ${Date.now() - started} ms.`)
+  } finally {
+    await db.stop()
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err instanceof Error ? err.message : err)
+    process.exit(1)
+  },
+)

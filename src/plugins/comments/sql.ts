@@ -1,0 +1,83 @@
+/**
+ * The few statements the plugin runs in SQL (atomic or grouped work the Local API cannot do).
+ * They run on the request's transaction when there is one: a second pool connection taken
+ * while a transaction holds one would deadlock once every connection is held that way.
+ */
+import { sql } from '@payloadcms/db-postgres'
+import type { Payload, PayloadRequest } from 'payload'
+
+export type SQL = ReturnType<typeof sql>
+
+type Executor = { execute: (query: SQL) => Promise<{ rows: Record<string, unknown>[] }> }
+
+/** The request's transaction, else the adapter's connection pool. */
+async function executorFor(payload: Payload, req?: Partial<PayloadRequest>): Promise<Executor> {
+  const adapter = payload.db as unknown as { drizzle?: Executor; sessions?: Record<string, { db?: Executor }> }
+  const transactionID = req?.transactionID ? await req.transactionID : undefined
+  const db = (transactionID !== undefined && adapter.sessions?.[String(transactionID)]?.db) || adapter.drizzle
+  if (!db || typeof db.execute !== 'function') throw new Error('commentsPlugin: this statement needs the Postgres adapter')
+  return db
+}
+
+export async function run<R extends Record<string, unknown>>(payload: Payload, query: SQL, req?: Partial<PayloadRequest>): Promise<R[]> {
+  const db = await executorFor(payload, req)
+  return (await db.execute(query)).rows as R[]
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
+
+/** Schema-qualified, quoted name of a collection's table, as SQL. */
+export const tableOf = (payload: Payload, slug: string): SQL => {
+  const db = payload.db as unknown as { schemaName?: string; tableNameMap?: Map<string, string> }
+  const name = db.tableNameMap?.get(slug.replace(/-/g, '_')) ?? slug.replace(/-/g, '_')
+  return sql.raw(db.schemaName ? `${quote(db.schemaName)}.${quote(name)}` : quote(name))
+}
+
+/** "articles:12": how the comments point at their target in SQL. */
+export const targetKeyOf = (collection: string, id: unknown): string => `${collection}:${String(id)}`
+
+/** Marks the comments of a target as (not) on a published page. */
+export async function setTargetPublished(
+  payload: Payload,
+  commentsSlug: string,
+  targetKey: string,
+  published: boolean,
+  req?: Partial<PayloadRequest>,
+): Promise<void> {
+  await run(
+    payload,
+    sql`UPDATE ${tableOf(payload, commentsSlug)} SET "target_published" = ${published}
+        WHERE "target_key" = ${targetKey} AND "target_published" IS DISTINCT FROM ${published}`,
+    req,
+  )
+}
+
+/**
+ * Number of public comments (approved, on a published page, not in the trash) per target key.
+ * Keys without comments are reported with 0.
+ */
+export async function countApprovedComments(
+  payload: Payload,
+  targets: { keys?: string[]; collection?: string },
+  commentsSlug = 'comments',
+): Promise<Record<string, number>> {
+  const base = sql`SELECT "target_key" AS key, count(*)::int AS n FROM ${tableOf(payload, commentsSlug)}
+    WHERE "status" = 'approved' AND "target_published" = true AND "deleted_at" IS NULL`
+  const result: Record<string, number> = {}
+  let filter: SQL
+  if (targets.keys) {
+    if (targets.keys.length === 0) return result
+    for (const key of targets.keys) result[key] = 0
+    filter = sql`AND "target_key" IN (${sql.join(
+      targets.keys.map((key) => sql`${key}`),
+      sql`, `,
+    )})`
+  } else if (targets.collection) {
+    filter = sql`AND "target_key" LIKE ${`${targets.collection.replace(/[%_\\]/g, '\\$&')}:%`}`
+  } else {
+    return result
+  }
+  const rows = await run<{ key: string; n: number }>(payload, sql`${base} ${filter} GROUP BY 1`)
+  for (const row of rows) result[row.key] = Number(row.n)
+  return result
+}

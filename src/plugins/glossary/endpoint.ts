@@ -1,0 +1,56 @@
+import type { Endpoint, PayloadRequest, Where } from 'payload'
+
+import { annotateLexical, GLOSSARY_FIELDS, isGlossaryCollection, type Occurrence } from './annotate'
+import { getGlossaryMatcher } from './loader'
+
+const error = (status: number, code: string, message: string) => Response.json({ errors: [{ code, message }] }, { status })
+
+/**
+ * GET /api/glossary/annotations?collection=articles&id=12 (or &slug=…): for each rich-text field
+ * of a PUBLISHED document, the first occurrences of the glossary terms in the field's plain text
+ * (offsets in UTF-16 code units), shared across fields as on the site. Access as the caller.
+ */
+export const annotationsEndpoint: Endpoint = {
+  path: '/glossary/annotations',
+  method: 'get',
+  handler: async (req: PayloadRequest) => {
+    const params = new URL(req.url ?? '', 'http://localhost').searchParams
+    const collection = params.get('collection')
+    const id = params.get('id')
+    const slug = params.get('slug')
+    const all = params.get('all') === 'true'
+    if (!isGlossaryCollection(collection)) {
+      return error(400, 'invalid_collection', `Collection inconnue : choisir parmi ${Object.keys(GLOSSARY_FIELDS).join(', ')}.`)
+    }
+    if (!id === !slug) return error(400, 'missing_document', 'Indiquer soit « id », soit « slug ».')
+    const where: Where = { and: [{ _status: { equals: 'published' } }, id ? { id: { equals: id } } : { slug: { equals: slug } }] }
+    const fields = GLOSSARY_FIELDS[collection] as readonly string[]
+    let doc: Record<string, unknown> | undefined
+    try {
+      const { docs } = await req.payload.find({
+        collection,
+        where,
+        depth: 0,
+        limit: 1,
+        draft: false,
+        overrideAccess: false,
+        user: req.user,
+        req,
+      })
+      doc = docs[0] as unknown as Record<string, unknown> | undefined
+    } catch {
+      doc = undefined
+    }
+    if (!doc) return error(404, 'not_found', 'Document introuvable ou non publié.')
+    const matcher = await getGlossaryMatcher(req.payload)
+    const seen = new Set<string | number>()
+    const annotations: (Occurrence & { field: string })[] = []
+    const texts: Record<string, string> = {}
+    for (const field of fields) {
+      const { text, occurrences } = annotateLexical(doc[field], matcher, { seen, firstOnly: !all })
+      texts[field] = text
+      for (const o of occurrences) annotations.push({ field, ...o })
+    }
+    return Response.json({ collection, id: doc.id, slug: doc.slug ?? null, fields: texts, annotations })
+  },
+}

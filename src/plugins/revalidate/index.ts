@@ -1,0 +1,126 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
+
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, GlobalAfterChangeHook, Payload, Plugin } from 'payload'
+
+import { isAdminUser } from '../../access/roles'
+import { publicPath } from '../../collections/shared/paths'
+import { EVERYTHING, ownPaths, touchesPublic, unique, type Doc } from './targets'
+
+/**
+ * Refreshes the statically rendered public pages when content changes: exactly the paths a
+ * published change affects (the document, the lists and pages that show it), or the whole site
+ * for site-wide content. Outside a Next.js server (seed, scripts, tests) there is no cache to
+ * refresh and nothing happens.
+ */
+export async function revalidatePaths(paths: string[], payload?: Payload): Promise<void> {
+  if (!paths.length) return
+  try {
+    const { revalidatePath } = await import('next/cache')
+    for (const path of unique(paths)) {
+      if (path === EVERYTHING) revalidatePath('/', 'layout')
+      else revalidatePath(path)
+    }
+    payload?.logger.debug({ msg: 'revalidated', paths })
+  } catch {
+    // Not inside a Next.js request: no cached page to refresh.
+  }
+}
+
+/** Pages that show this document without being its own page. */
+async function referencingPaths(payload: Payload, collection: string, id: number | string): Promise<string[]> {
+  const find = async (slug: 'projects' | 'themes' | 'axes', field: string, value: number | string) => {
+    const { docs } = await payload.find({
+      collection: slug,
+      where: { [field]: { equals: value } },
+      select: { slug: true },
+      depth: 0,
+      pagination: false,
+    })
+    return docs.map((d) => publicPath(slug, d)).filter((p): p is string => Boolean(p))
+  }
+  switch (collection) {
+    case 'projects':
+      return [...(await find('projects', 'relatedProjects', id)), ...(await find('themes', 'relatedProjects', id))]
+    case 'themes': {
+      const theme = await payload.findByID({ collection: 'themes', id, depth: 0, select: { axis: true }, disableErrors: true })
+      const axisId = theme && typeof theme.axis === 'number' ? theme.axis : null
+      if (!axisId) return []
+      const axis = await payload.findByID({ collection: 'axes', id: axisId, depth: 0, select: { slug: true }, disableErrors: true })
+      return axis ? [publicPath('axes', axis)].filter((p): p is string => Boolean(p)) : []
+    }
+    case 'axes':
+      return find('themes', 'axis', id)
+    case 'partners':
+      return [...(await find('projects', 'carryingStructure', id)), ...(await find('projects', 'partners', id))]
+    default:
+      return []
+  }
+}
+
+const afterChange =
+  (collection: string, hasDrafts: boolean): CollectionAfterChangeHook =>
+  async ({ doc, previousDoc, req }) => {
+    if (!touchesPublic(doc as Doc, previousDoc as Doc, hasDrafts)) return doc
+    const paths = ownPaths(collection, doc as Doc, previousDoc as Doc)
+    if (collection === 'partners' && (doc as { kind?: string[] }).kind?.includes('partenaire-media')) paths.push(EVERYTHING)
+    if (!paths.includes(EVERYTHING)) paths.push(...(await referencingPaths(req.payload, collection, doc.id)))
+    await revalidatePaths(paths, req.payload)
+    return doc
+  }
+
+const afterDelete =
+  (collection: string): CollectionAfterDeleteHook =>
+  async ({ doc, req }) => {
+    await revalidatePaths(ownPaths(collection, doc as Doc, undefined), req.payload)
+    return doc
+  }
+
+const afterGlobalChange: GlobalAfterChangeHook = async ({ doc, req }) => {
+  await revalidatePaths([EVERYTHING], req.payload)
+  return doc
+}
+
+/** The token `npm start` presents to refresh every page once the server is up. */
+export const revalidateAllToken = (secret: string) => createHmac('sha256', secret).update('revalidate-all').digest('hex')
+
+const PUBLIC_COLLECTIONS = ['projects', 'axes', 'themes', 'articles', 'pages', 'glossary-terms', 'partners', 'tags', 'media']
+
+export const revalidatePlugin =
+  (): Plugin =>
+  (config) => ({
+    ...config,
+    collections: (config.collections ?? []).map((c: CollectionConfig) =>
+      PUBLIC_COLLECTIONS.includes(c.slug)
+        ? {
+            ...c,
+            hooks: {
+              ...c.hooks,
+              afterChange: [...(c.hooks?.afterChange ?? []), afterChange(c.slug, Boolean(c.versions && typeof c.versions === 'object' && c.versions.drafts))],
+              afterDelete: [...(c.hooks?.afterDelete ?? []), afterDelete(c.slug)],
+            },
+          }
+        : c,
+    ),
+    globals: (config.globals ?? []).map((g) => ({
+      ...g,
+      hooks: { ...g.hooks, afterChange: [...(g.hooks?.afterChange ?? []), afterGlobalChange] },
+    })),
+    endpoints: [
+      ...(config.endpoints ?? []),
+      {
+        // POST /api/revalidate: refresh the whole site (admins, or `npm start` with its token).
+        path: '/revalidate',
+        method: 'post',
+        handler: async (req) => {
+          const given = req.headers.get('x-revalidate-token') ?? ''
+          const expected = revalidateAllToken(req.payload.config.secret)
+          const tokenOk = given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected))
+          if (!tokenOk && !isAdminUser(req.user)) {
+            return Response.json({ errors: [{ message: 'Vous n’êtes pas autorisé à effectuer cette action.' }] }, { status: 403 })
+          }
+          await revalidatePaths([EVERYTHING], req.payload)
+          return Response.json({ message: 'Toutes les pages seront régénérées à leur prochaine visite.' })
+        },
+      },
+    ],
+  })

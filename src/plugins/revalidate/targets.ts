@@ -1,0 +1,36 @@
+/**
+ * What a change invalidates: pure functions from a changed document to the public paths whose
+ * cached HTML shows it. `EVERYTHING` stands for the whole site (menus, footer, glossary…).
+ */
+import { pagePath, publicPath } from '../../collections/shared/paths'
+
+export const EVERYTHING = '*'
+
+export type Doc = { id?: number | string; slug?: unknown; breadcrumbs?: unknown; _status?: unknown; [key: string]: unknown }
+
+/** Collections with drafts only matter to the public when the new or the old version is published. */
+export function touchesPublic(doc: Doc | undefined, previous: Doc | undefined, hasDrafts: boolean): boolean {
+  if (!hasDrafts) return true
+  return doc?._status === 'published' || previous?._status === 'published'
+}
+
+const LISTS: Record<string, string[]> = {
+  projects: ['/', '/projets', '/sitemap.xml'],
+  axes: ['/', '/axes', '/sitemap.xml'],
+  themes: ['/sitemap.xml'],
+  articles: ['/', '/articles', '/rss.xml', '/sitemap.xml'],
+  partners: ['/', '/partenaires'],
+}
+
+/** Paths of the document itself (old and new address) and of the lists that show it. */
+export function ownPaths(collection: string, doc: Doc | undefined, previous: Doc | undefined): string[] {
+  // Pages feed the breadcrumbs and menus of many others; glossary terms are annotated in every
+  // text; tags, media and site-wide settings show up anywhere.
+  if (['pages', 'glossary-terms', 'tags', 'media'].includes(collection)) return [EVERYTHING]
+  const own = [doc, previous]
+    .map((d) => (d ? (collection === 'pages' ? pagePath(d) : publicPath(collection, d)) : null))
+    .filter((p): p is string => Boolean(p))
+  return unique([...own, ...(LISTS[collection] ?? [])])
+}
+
+export const unique = (paths: string[]): string[] => [...new Set(paths)]
