@@ -1,11 +1,9 @@
-import Link from 'next/link'
-
-import { SOCIAL_NETWORKS } from '@/collections/Partners'
+import { SOCIAL_NETWORKS } from '@/fields/socialLinks'
 import type { Site } from '@/data/payload'
 import { labelOf } from '@/lib/labels'
 import type { Partner } from '@/payload-types'
 
-import { menuHref } from './links'
+import { MenuItems } from './MenuItems'
 
 export function Footer({ site }: { site: Site }) {
   const partners = (site.settings.mediaPartners ?? []).filter((p): p is Partner => typeof p === 'object')
@@ -38,16 +36,7 @@ export function Footer({ site }: { site: Site }) {
         </section>
         {menu.length ? (
           <nav aria-label="Liens de pied de page">
-            <ul>
-              {menu.map((item) => {
-                const href = menuHref(item.link)
-                return href ? (
-                  <li key={item.id ?? item.label}>
-                    <Link href={href}>{item.label}</Link>
-                  </li>
-                ) : null
-              })}
-            </ul>
+            <MenuItems items={menu} />
           </nav>
         ) : null}
         {site.settings.contact?.email ? (

@@ -3,7 +3,7 @@ import Link from 'next/link'
 import type { Site } from '@/data/payload'
 import { frenchTypography } from '@/lib/typography'
 
-import { menuHref } from './links'
+import { MenuItems } from './MenuItems'
 
 export function Header({ site }: { site: Site }) {
   const items = site.navigation.header ?? []
@@ -15,16 +15,7 @@ export function Header({ site }: { site: Site }) {
         </p>
         {site.settings.tagline ? <p className="site-tagline">{frenchTypography(site.settings.tagline)}</p> : null}
         <nav aria-label="Navigation principale" className="site-nav">
-          <ul>
-            {items.map((item) => {
-              const href = menuHref(item.link)
-              return href ? (
-                <li key={item.id ?? item.label}>
-                  <Link href={href}>{item.label}</Link>
-                </li>
-              ) : null
-            })}
-          </ul>
+          <MenuItems items={items} />
         </nav>
         <form action="/recherche" method="get" role="search" className="site-search">
           <label htmlFor="recherche-q">Rechercher sur le site</label>

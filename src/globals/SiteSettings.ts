@@ -3,9 +3,8 @@ import type { GlobalConfig } from 'payload'
 import { panelUsersOnlyField } from '../access/comments'
 import { globalAccess } from '../access/content'
 import { COMMENT_MODES } from '../collections/Articles'
-import { SOCIAL_NETWORKS } from '../collections/Partners'
 import { relationshipField } from '../fields/relationship'
-import { urlField } from '../fields/url'
+import { socialLinksField } from '../fields/socialLinks'
 
 /** Site name, tagline, contact, "Nous suivre", media partners and the comment policy. */
 export const SiteSettings: GlobalConfig = {
@@ -46,28 +45,7 @@ export const SiteSettings: GlobalConfig = {
                 { name: 'email', label: 'Adresse e-mail', type: 'email' },
               ],
             },
-            {
-              name: 'socialLinks',
-              label: 'Nous suivre',
-              labels: { singular: 'Réseau social', plural: 'Réseaux sociaux' },
-              type: 'array',
-              fields: [
-                {
-                  type: 'row',
-                  fields: [
-                    {
-                      name: 'network',
-                      label: 'Réseau',
-                      type: 'select',
-                      required: true,
-                      options: SOCIAL_NETWORKS,
-                      admin: { width: '30%' },
-                    },
-                    urlField({ name: 'url', label: 'Adresse', required: true, admin: { width: '70%' } }),
-                  ],
-                },
-              ],
-            },
+            socialLinksField('Nous suivre'),
             relationshipField({
               name: 'mediaPartners',
               label: 'Nos partenaires média',

@@ -4,6 +4,7 @@ import { referenceAccess } from '../../access/content'
 import { richTextField } from '../../fields/richText'
 import { uploadField } from '../../fields/relationship'
 import { slugField } from '../../fields/slug'
+import { socialLinksField } from '../../fields/socialLinks'
 import { urlField } from '../../fields/url'
 
 export const PARTNER_KINDS = [
@@ -24,16 +25,7 @@ export const LEGAL_FORMS = [
   { label: 'Autre', value: 'autre' },
 ]
 
-export const SOCIAL_NETWORKS = [
-  { label: 'YouTube', value: 'youtube' },
-  { label: 'Twitter / X', value: 'twitter' },
-  { label: 'Facebook', value: 'facebook' },
-  { label: 'LinkedIn', value: 'linkedin' },
-  { label: 'Instagram', value: 'instagram' },
-  { label: 'Mastodon', value: 'mastodon' },
-  { label: 'Bluesky', value: 'bluesky' },
-  { label: 'Autre', value: 'autre' },
-]
+export { SOCIAL_NETWORKS } from '../../fields/socialLinks'
 
 /** Structures: carrying structures of projects, partners, media partners, funders, members. */
 export const Partners: CollectionConfig = {
@@ -116,28 +108,7 @@ export const Partners: CollectionConfig = {
             },
             { name: 'email', label: 'Adresse e-mail', type: 'email' },
             urlField({ name: 'website', label: 'Site Internet' }),
-            {
-              name: 'socialLinks',
-              label: 'Réseaux sociaux',
-              labels: { singular: 'Réseau social', plural: 'Réseaux sociaux' },
-              type: 'array',
-              fields: [
-                {
-                  type: 'row',
-                  fields: [
-                    {
-                      name: 'network',
-                      label: 'Réseau',
-                      type: 'select',
-                      required: true,
-                      options: SOCIAL_NETWORKS,
-                      admin: { width: '30%' },
-                    },
-                    urlField({ name: 'url', label: 'Adresse', required: true, admin: { width: '70%' } }),
-                  ],
-                },
-              ],
-            },
+            socialLinksField('Réseaux sociaux'),
           ],
         },
         {
