@@ -60,11 +60,12 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c)
 
 /**
  * Safe HTML from a `ts_headline` result: the text escaped, whitespace collapsed, each match in
- * `<mark>…</mark>` (delimiters always balanced, never nested).
+ * `<mark>…</mark>` (delimiters always balanced, never nested); "… " first when the passage comes
+ * from further into the text.
  */
-export function excerptHtml(headline: string | null | undefined): string {
-  if (!headline) return ''
-  let html = ''
+export function excerptHtml(headline: string | null | undefined, { cutBefore = false }: { cutBefore?: boolean } = {}): string {
+  if (!headline?.trim()) return ''
+  let html = cutBefore ? '… ' : ''
   let open = false
   for (const part of headline.replace(/\s+/gu, ' ').trim().split(/([\uE000\uE001])/)) {
     if (part === MATCH_START) {

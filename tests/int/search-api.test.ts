@@ -167,6 +167,34 @@ describe('French full-text search', () => {
     expect(body.docs.map((d) => d.id)).toEqual([inTitle.doc!.id, inBody.doc!.id])
   })
 
+  it('finds a word deep in a long text, and takes the excerpt from there', async () => {
+    const filler = 'Un paragraphe de remplissage sur les associations et leurs bénévoles. '.repeat(40) // ~2,800 characters
+    const paragraphs = (...texts: string[]) => ({
+      root: { type: 'root', children: texts.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] })) },
+    })
+    const short = await call('POST', '/api/pages', users.editor.headers, {
+      title: 'Texte court',
+      body: paragraphs('Nous plantons volontiers quelques héliotropes dans notre jardin partagé.'),
+      _status: 'published',
+    })
+    const long = await call('POST', '/api/pages', users.editor.headers, {
+      title: 'Texte très long',
+      body: paragraphs(filler, filler, filler, 'Le mot lointain est ici : héliotropes.', filler),
+      _status: 'published',
+    })
+    const body = await ok({ q: 'héliotrope' })
+    const hit = (id: number) => body.docs.find((d) => d.type === 'pages' && d.id === id)!
+    expect(body.totalDocs).toBe(2)
+    expect(hit(short.doc!.id).excerpt).toBe('Nous plantons volontiers quelques <mark>héliotropes</mark> dans notre jardin partagé')
+    expect(hit(long.doc!.id).excerpt).toMatch(/^… .*lointain est ici : <mark>héliotropes<\/mark>/)
+    // The same word in the title only: the excerpt is the start of the text, unmarked.
+    const titled = await call('POST', '/api/pages', users.editor.headers, { title: 'Héliotrope', body: paragraphs(filler), _status: 'published' })
+    const again = await ok({ q: 'héliotrope' })
+    expect(again.docs[0]).toMatchObject({ id: titled.doc!.id, title: 'Héliotrope' })
+    expect(again.docs[0]!.excerpt).toMatch(/^Un paragraphe de remplissage/)
+    expect(again.docs[0]!.excerpt).not.toContain('<mark>')
+  })
+
   it('answers with typed results: type, label, id, title, address, excerpt, rank', async () => {
     const body = await ok({ q: 'lieux pour accueillir' })
     expect(body.docs[0]).toEqual({
@@ -327,10 +355,13 @@ describe('only published documents, whoever asks', () => {
       `INSERT INTO search.documents (collection, doc_id, title, summary, url) VALUES ('articles', $1, 'Brouillon fantôme', 'Texte fantôme', '/articles/x')`,
       [id],
     )
+    // And one for a partner that no longer exists (partners have no drafts).
+    await sql(`INSERT INTO search.documents (collection, doc_id, title, url) VALUES ('partners', 999999, 'Partenaire fantôme', '/partenaires')`)
     for (const [who, headers] of everyone()) {
-      expect((await ok({ q: 'fantôme' }, headers)).docs, who).toEqual([])
+      expect((await ok({ q: 'fantôme' }, headers)), who).toMatchObject({ docs: [], totalDocs: 0 })
     }
     expect(await indexed('articles', id)).toEqual([])
+    expect(await indexed('partners', 999999)).toEqual([])
   })
 
   it('skips the index when asked (context.skipSearchIndex), for bulk imports', async () => {

@@ -11,6 +11,7 @@ import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { MigrateDownArgs, MigrateUpArgs } from '@payloadcms/db-postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { ensureDevSchema, executorFor } from '../../src/plugins/search/sql'
 import { bootPayload, type TestContext } from '../helpers/payload'
 
 let ctx: TestContext
@@ -90,6 +91,24 @@ describe('search migration', () => {
     expect(await present()).toEqual({ extension: false, schema: false, dictionary: false, configuration: false, tables: [false, false], index: false })
     await migration.up(args)
     expect(await present()).toEqual({ extension: true, schema: true, dictionary: true, configuration: true, tables: [true, true], index: true })
+  })
+
+  it('`npm run dev` (schema push, no migrations) gets the same objects, idempotently', async () => {
+    const shape = () =>
+      query(
+        `SELECT column_name, data_type, is_nullable, column_default, generation_expression, a.attstorage
+         FROM information_schema.columns c
+         JOIN pg_attribute a ON a.attrelid = 'search.documents'::regclass AND a.attname = c.column_name
+         WHERE table_schema = 'search' AND table_name = 'documents' ORDER BY ordinal_position`,
+      )
+    const migrated = await shape()
+    const migration = (await import(path.resolve('src/migrations', migrationFile))) as { down: (args: MigrateDownArgs) => Promise<void> }
+    await migration.down({ db: db.drizzle, payload: ctx.payload, req: {} } as unknown as MigrateDownArgs)
+    const exec = await executorFor(ctx.payload)
+    await ensureDevSchema(exec)
+    await ensureDevSchema(exec)
+    expect(await present()).toEqual({ extension: true, schema: true, dictionary: true, configuration: true, tables: [true, true], index: true })
+    expect(await shape()).toEqual(migrated)
   })
 
   it('up again over a leftover search schema starts from scratch', async () => {

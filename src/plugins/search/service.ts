@@ -1,9 +1,13 @@
 /**
  * The search itself, shared by the REST endpoint (GET /api/search) and the /recherche page:
- * validation, the full-text query on the index, then a check through the Local API (with the
- * caller's access, and `_status: published`) that every result is still public.
+ * validation, then one SQL query on the index that also checks, for the page's results, that
+ * each document is still public in its own table (published, not in the trash).
+ *
+ * Whoever asks (a visitor, an API key, an editor), the answer is the same: published documents
+ * only. Drafts are never in the index, and the check above drops (and deletes) any row the index
+ * would have kept by mistake.
  */
-import type { CollectionSlug, Payload, TypedUser, Where } from 'payload'
+import type { Payload } from 'payload'
 
 import {
   searchError,
@@ -15,8 +19,7 @@ import {
 } from '../../lib/search-query'
 import { excerptHtml } from '../../lib/search-text'
 import { SEARCH_TYPE_LABELS, SEARCH_TYPES, type SearchType } from '../../lib/search-types'
-import { deleteRows, executorFor, inspectQuery, searchIndex, type Hit } from './sql'
-import { hasDrafts } from './sync'
+import { deleteStaleRows, executorFor, inspectQuery, liveChecksFor, searchIndex } from './sql'
 
 export type SearchInput = { q?: unknown; type?: unknown; page?: unknown; limit?: unknown }
 
@@ -53,9 +56,7 @@ export type SearchResponse = {
 export type SearchOutcome = { ok: true; result: SearchResponse } | { ok: false; status: 400; error: SearchError }
 
 export type SearchOptions = {
-  /** The caller, for the access check of the results; none for an anonymous visitor. */
-  user?: TypedUser | null
-  /** Collections the search covers (the plugin's). */
+  /** Collections the search covers (the plugin's; all the searchable ones by default). */
   collections?: readonly SearchType[]
 }
 
@@ -72,44 +73,6 @@ export function parseSearchInput(input: SearchInput, collections: readonly Searc
   return { ok: true as const, value: { query: q.value, types: types.value, page: page.value, limit: limit.value } }
 }
 
-/**
- * Drops the hits the caller may not read, through the Local API with `overrideAccess: false`
- * and the caller as user, and only published versions. The index holds published documents
- * only; this guards against an index that missed a change (a row found stale is removed).
- */
-async function readableHits(payload: Payload, hits: Hit[], user: TypedUser | null | undefined): Promise<Hit[]> {
-  const byType = new Map<SearchType, number[]>()
-  for (const hit of hits) byType.set(hit.collection, [...(byType.get(hit.collection) ?? []), hit.id])
-  const readable = new Set<string>()
-  await Promise.all(
-    [...byType].map(async ([collection, ids]) => {
-      const slug = collection as CollectionSlug
-      const where: Where = hasDrafts(payload.collections[slug]?.config)
-        ? { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] }
-        : { id: { in: ids } }
-      const { docs } = await payload.find({
-        collection: slug,
-        where,
-        draft: false,
-        depth: 0,
-        limit: ids.length,
-        pagination: false,
-        overrideAccess: false,
-        user: user ?? undefined,
-      })
-      for (const doc of docs) readable.add(`${collection}:${doc.id}`)
-    }),
-  )
-  const stale = hits.filter((h) => !readable.has(`${h.collection}:${h.id}`))
-  if (stale.length) {
-    payload.logger.warn({ msg: 'search: dropping results not readable by the caller', stale: stale.map((h) => `${h.collection}:${h.id}`) })
-    // Rows of documents no longer public (the index missed their change): repair it.
-    const gone = stale.filter((h) => !user)
-    if (gone.length) await deleteRows(await executorFor(payload), gone.map((h) => ({ collection: h.collection, id: h.id })))
-  }
-  return hits.filter((h) => readable.has(`${h.collection}:${h.id}`))
-}
-
 /** Searches the published documents. Bad input is a 400 with a French message, never a throw. */
 export async function searchSite(payload: Payload, input: SearchInput, options: SearchOptions = {}): Promise<SearchOutcome> {
   const parsed = parseSearchInput(input, options.collections)
@@ -121,10 +84,18 @@ export async function searchSite(payload: Payload, input: SearchInput, options: 
   if (reading === 'stopwords') return { ok: false, status: 400, error: searchError('QUERY_ONLY_STOPWORDS') }
   if (reading === 'exclusions') return { ok: false, status: 400, error: searchError('QUERY_ONLY_EXCLUSIONS') }
 
-  const searchTypes = types ?? (options.collections && options.collections.length < SEARCH_TYPES.length ? [...options.collections] : null)
-  const { hits, total } = await searchIndex(exec, { query, types: searchTypes, limit, offset: (page - 1) * limit })
-  const visible = await readableHits(payload, hits, options.user)
-  const totalDocs = Math.max(0, total - (hits.length - visible.length))
+  const collections = options.collections ?? SEARCH_TYPES
+  const searchTypes = types ?? (collections.length < SEARCH_TYPES.length ? [...collections] : null)
+  const live = liveChecksFor(payload, collections)
+  const { hits, total } = await searchIndex(exec, { query, types: searchTypes, limit, offset: (page - 1) * limit, live })
+  const visible = hits.filter((hit) => hit.live)
+  const stale = hits.filter((hit) => !hit.live)
+  if (stale.length) {
+    // A change the index missed (a hook skipped, an edit in SQL): repair it now.
+    payload.logger.warn({ msg: 'search: removing index rows of documents no longer public', stale: stale.map((h) => `${h.collection}:${h.id}`) })
+    await deleteStaleRows(exec, stale.map((h) => ({ collection: h.collection, id: h.id })), live)
+  }
+  const totalDocs = Math.max(0, total - stale.length)
   const totalPages = Math.ceil(totalDocs / limit)
 
   return {
@@ -138,7 +109,7 @@ export async function searchSite(payload: Payload, input: SearchInput, options: 
         id: hit.id,
         title: hit.title,
         url: hit.url,
-        excerpt: excerptHtml(hit.headline),
+        excerpt: excerptHtml(hit.headline, { cutBefore: hit.cutBefore }),
         rank: Math.round(hit.rank * 1e6) / 1e6,
         publishedAt: hit.publishedAt,
       })),

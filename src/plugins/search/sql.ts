@@ -34,8 +34,19 @@ export const HEADLINE_OPTIONS = [
   'FragmentDelimiter=" … "',
 ].join(', ')
 
-/** Longest text given to ts_headline (it parses all of it). */
-const HEADLINE_SOURCE_MAX = 20_000
+/**
+ * Excerpts: ts_headline parses (and stems) every word it is given, about 1 ms per 4,000
+ * characters. It gets a passage of PASSAGE characters that starts a little before the first word
+ * beginning with one of the query's words as typed, else with one of their stems ("econom" →
+ * "économiques"), found by a plain string search in the lower-cased, unaccented text; if that passage holds no match after all (the stem
+ * begins another word, or the match is in the title only), the first FALLBACK characters. So a
+ * long text gets its excerpt from where it speaks of the query, for the price of a short one.
+ */
+const PASSAGE = 600
+const PASSAGE_LEAD = 100
+const FALLBACK = 2_000
+/** Texts longer than this are searched for the passage in their first SCAN characters only. */
+const SCAN = 100_000
 
 type Row = Record<string, unknown>
 
@@ -92,8 +103,13 @@ export async function deleteRow(exec: Executor, collection: string, id: number |
   await exec.execute(sql`DELETE FROM search.documents WHERE collection = ${collection} AND doc_id = ${Number(id)}`)
 }
 
-export async function deleteRows(exec: Executor, keys: { collection: string; id: number }[]): Promise<void> {
-  for (const { collection, id } of keys) await deleteRow(exec, collection, id)
+/** Deletes the rows of documents that are not public (checked again, in the same statement). */
+export async function deleteStaleRows(exec: Executor, keys: { collection: string; id: number }[], live: LiveCheck[]): Promise<void> {
+  for (const { collection, id } of keys) {
+    await exec.execute(sql`
+      DELETE FROM search.documents texts_page
+      WHERE texts_page.collection = ${collection} AND texts_page.doc_id = ${id} AND NOT (${liveCondition(live)})`)
+  }
 }
 
 /** How Postgres reads the query: no lexeme at all (stop words), or nothing to look for. */
@@ -106,6 +122,44 @@ export async function inspectQuery(exec: Executor, query: string): Promise<'ok' 
   return 'ok'
 }
 
+/**
+ * How to tell, in SQL, that a document is public right now: its row in its collection's table
+ * exists, is published (collections with drafts) and is not in the trash (collections with one).
+ */
+export type LiveCheck = { collection: SearchType; table: string; drafts: boolean; trash: boolean }
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`
+
+/** The live checks of the searchable collections, from Payload's configuration and table names. */
+export function liveChecksFor(payload: Payload, collections: readonly SearchType[]): LiveCheck[] {
+  const db = adapterOf(payload) as unknown as { tableNameMap?: Map<string, string>; schemaName?: string }
+  return collections.map((collection) => {
+    const config = payload.collections[collection as keyof typeof payload.collections]?.config
+    const name = db.tableNameMap?.get(collection.replace(/-/g, '_')) ?? collection.replace(/-/g, '_')
+    const table = db.schemaName ? `${quoteIdent(db.schemaName)}.${quoteIdent(name)}` : quoteIdent(name)
+    const versions = config?.versions
+    return {
+      collection,
+      table,
+      drafts: Boolean(versions && typeof versions === 'object' && versions.drafts),
+      trash: Boolean((config as { trash?: unknown } | undefined)?.trash),
+    }
+  })
+}
+
+const liveCondition = (checks: LiveCheck[]) =>
+  checks.length
+    ? sql.join(
+        checks.map(
+          (c) =>
+            sql`(texts_page.collection = ${c.collection} AND EXISTS (SELECT 1 FROM ${sql.raw(c.table)} x WHERE x.id = texts_page.doc_id${
+              c.drafts ? sql` AND x._status = 'published'` : sql``
+            }${c.trash ? sql` AND x.deleted_at IS NULL` : sql``}))`,
+        ),
+        sql` OR `,
+      )
+    : sql`false`
+
 export type Hit = {
   collection: SearchType
   id: number
@@ -113,59 +167,111 @@ export type Hit = {
   url: string
   publishedAt: string | null
   rank: number
+  /** ts_headline's result; matches between MATCH_START and MATCH_END. */
   headline: string
+  /** The excerpt comes from further into the text. */
+  cutBefore: boolean
+  /** The document is public right now (else the index missed a change: the row is stale). */
+  live: boolean
 }
 
 /**
- * One page of the documents matching a websearch query, best first, with the total. Ranking and
- * counting read only the index (GIN); titles, addresses and excerpts only for the page's rows.
+ * One page of the documents matching a websearch query, best first, with the total.
+ *
+ * The GIN index finds the matches (`tsv`); `ts_rank` orders them on `rank_tsv` (title A, start
+ * of the summary B and of the body C, facts D), which is small and kept in the row; then only the
+ * page's rows get their title, address and excerpt (`ts_headline`). `hits` is MATERIALIZED so
+ * that the ranks are computed once, into a small in-memory list that the count and the sort share.
  */
 export async function searchIndex(
   exec: Executor,
-  { query, types, limit, offset }: { query: string; types: SearchType[] | null; limit: number; offset: number },
+  {
+    query,
+    types,
+    limit,
+    offset,
+    live,
+  }: { query: string; types: SearchType[] | null; limit: number; offset: number; live: LiveCheck[] | null },
 ): Promise<{ hits: Hit[]; total: number }> {
   const typeList = types?.join(',') ?? ''
   const { rows } = await exec.execute(sql`
-    WITH q AS (
+    -- q is MATERIALIZED so that the planner never sees the query: knowing that a word is in nearly
+    -- every document, it would scan the table and read every tsvector back, 5 times slower than
+    -- the GIN index, which decides plain words alone.
+    WITH q AS MATERIALIZED (
       SELECT websearch_to_tsquery(${CONFIG}, ${query}) AS query,
              -- Ranking counts the words of a phrase as words: as relevant, and much cheaper.
-             websearch_to_tsquery(${CONFIG}, replace(${query}, '"', '')) AS words
+             websearch_to_tsquery(${CONFIG}, replace(${query}, '"', '')) AS words,
+             -- To place the excerpt: the query's words as typed (lower-cased, unaccented, no stop
+             -- words nor OR), then their stems.
+             ARRAY(SELECT w FROM regexp_split_to_table(lower(unaccent(${query})), '[^[:alnum:]]+') AS w
+                   WHERE w <> 'or' AND length(to_tsvector(${CONFIG}, w)) > 0) AS typed,
+             ARRAY(SELECT lexeme FROM unnest(to_tsvector(${CONFIG}, regexp_replace(${query}, '\\mor\\M', ' ', 'gi')))) AS stems
     ),
-    hits AS (
-      SELECT d.collection, d.doc_id, d.published_at, ts_rank(${WEIGHTS}, d.tsv, q.words) AS rank
+    hits AS MATERIALIZED (
+      SELECT d.collection, d.doc_id, d.published_at, ts_rank(${WEIGHTS}, d.rank_tsv, q.words) AS rank
       FROM search.documents d, q
       WHERE d.tsv @@ q.query
         AND (${typeList} = '' OR d.collection = ANY (string_to_array(${typeList}, ',')))
     ),
     page AS (
-      SELECT hits.*, count(*) OVER () AS total FROM hits
+      SELECT * FROM hits
       ORDER BY rank DESC, published_at DESC NULLS LAST, collection, doc_id
       LIMIT ${limit} OFFSET ${offset}
+    ),
+    -- The page's texts, and their excerpts. MATERIALIZED: each is computed once per row (inlined,
+    -- an expression used twice would be evaluated twice).
+    texts AS MATERIALIZED (
+      SELECT texts_page.*, d.title, d.url, t.src,
+        -- Lower-cased and unaccented, the same length (give or take a ligature): " econom" finds
+        -- the words that begin with the stem.
+        ' ' || lower(unaccent(left(t.src, ${SCAN}))) AS folded,
+        -- Still public? The index is kept in step by the hooks; this guards against a missed change.
+        ${live ? liveCondition(live) : sql`true`} AS live
+      FROM page texts_page
+      JOIN search.documents d USING (collection, doc_id)
+      CROSS JOIN LATERAL (SELECT concat_ws(E'\n', nullif(d.summary, ''), nullif(d.body, '')) AS src) t
+    ),
+    passages AS MATERIALIZED (
+      SELECT texts.*, greatest(1, coalesce(
+        (SELECT min(least(nullif(strpos(folded, ' ' || w), 0), nullif(strpos(folded, E'\n' || w), 0),
+                          nullif(strpos(folded, '''' || w), 0), nullif(strpos(folded, '’' || w), 0)))
+         FROM unnest(q.typed) AS w),
+        (SELECT min(least(nullif(strpos(folded, ' ' || stem), 0), nullif(strpos(folded, E'\n' || stem), 0),
+                          nullif(strpos(folded, '''' || stem), 0), nullif(strpos(folded, '’' || stem), 0)))
+         FROM unnest(q.stems) AS stem),
+        1) - ${PASSAGE_LEAD}) AS start
+      FROM texts CROSS JOIN q
+    ),
+    excerpts AS MATERIALIZED (
+      SELECT passages.*,
+        CASE WHEN live THEN ts_headline(${CONFIG}, substr(src, start, ${PASSAGE}), q.query, ${HEADLINE_OPTIONS}) END AS passage_headline
+      FROM passages, q
     )
-    SELECT page.collection, page.doc_id, page.rank, page.total, d.title, d.url, d.published_at,
-      ts_headline(${CONFIG}, left(concat_ws(E'\n', nullif(d.summary, ''), nullif(d.body, '')), ${HEADLINE_SOURCE_MAX}),
-                  q.query, ${HEADLINE_OPTIONS}) AS headline
-    FROM page JOIN search.documents d USING (collection, doc_id) CROSS JOIN q
-    ORDER BY page.rank DESC, page.published_at DESC NULLS LAST, page.collection, page.doc_id`)
+    SELECT t.total, e.collection, e.doc_id, e.rank, e.title, e.url, e.published_at, e.live,
+      CASE WHEN NOT e.live THEN ''
+           WHEN strpos(e.passage_headline, ${MATCH_START}) > 0 THEN e.passage_headline
+           ELSE ts_headline(${CONFIG}, left(e.src, ${FALLBACK}), q.query, ${HEADLINE_OPTIONS}) END AS headline,
+      CASE WHEN strpos(e.passage_headline, ${MATCH_START}) > 0 THEN e.start > 1 ELSE false END AS cut_before
+    FROM (SELECT count(*) AS total FROM hits) t
+    CROSS JOIN q
+    LEFT JOIN excerpts e ON true
+    ORDER BY e.rank DESC, e.published_at DESC NULLS LAST, e.collection, e.doc_id`)
 
-  let total = rows.length ? Number(rows[0]!.total) : 0
-  if (!rows.length && offset > 0) {
-    // Past the last page: the total still tells the client how many pages there are.
-    const { rows: count } = await exec.execute(sql`
-      SELECT count(*) AS total FROM search.documents d
-      WHERE d.tsv @@ websearch_to_tsquery(${CONFIG}, ${query})
-        AND (${typeList} = '' OR d.collection = ANY (string_to_array(${typeList}, ',')))`)
-    total = Number(count[0]?.total ?? 0)
-  }
-  const hits = rows.map((r) => ({
-    collection: r.collection as SearchType,
-    id: Number(r.doc_id),
-    title: String(r.title),
-    url: String(r.url),
-    publishedAt: r.published_at ? new Date(r.published_at as string).toISOString() : null,
-    rank: Number(r.rank),
-    headline: String(r.headline ?? ''),
-  }))
+  const total = Number(rows[0]?.total ?? 0)
+  const hits = rows
+    .filter((r) => r.doc_id !== null && r.doc_id !== undefined)
+    .map((r) => ({
+      collection: r.collection as SearchType,
+      id: Number(r.doc_id),
+      title: String(r.title),
+      url: String(r.url),
+      publishedAt: r.published_at ? new Date(r.published_at as string).toISOString() : null,
+      rank: Number(r.rank),
+      headline: String(r.headline ?? ''),
+      cutBefore: r.cut_before === true,
+      live: r.live === true,
+    }))
   return { hits, total }
 }
 
@@ -242,9 +348,15 @@ export const DEV_SCHEMA_STATEMENTS: string[] = [
        setweight(to_tsvector('search.fr_unaccent'::regconfig, body), 'C') ||
        setweight(to_tsvector('search.fr_unaccent'::regconfig, extra), 'D')
      ) STORED,
+     rank_tsv tsvector GENERATED ALWAYS AS (
+       setweight(to_tsvector('search.fr_unaccent'::regconfig, title || ' ' || keywords), 'A') ||
+       setweight(to_tsvector('search.fr_unaccent'::regconfig, left(summary, 300)), 'B') ||
+       setweight(to_tsvector('search.fr_unaccent'::regconfig, left(body, 600)), 'C') ||
+       setweight(to_tsvector('search.fr_unaccent'::regconfig, left(extra, 300)), 'D')
+     ) STORED,
      PRIMARY KEY (collection, doc_id)
    )`,
-  `ALTER TABLE search.documents ALTER COLUMN tsv SET STORAGE MAIN`,
+  `ALTER TABLE search.documents ALTER COLUMN tsv SET STORAGE EXTERNAL, ALTER COLUMN rank_tsv SET STORAGE MAIN`,
   `CREATE INDEX IF NOT EXISTS documents_tsv_idx ON search.documents USING gin (tsv)`,
   `CREATE TABLE IF NOT EXISTS search.index_state (
      singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
