@@ -1,10 +1,17 @@
 import { NextResponse, type NextRequest } from 'next/server'
 
+import { listRoute, listSpecOf } from './lib/list-keys'
+
 /**
- * The admin and the API speak French unless the user picked another language in the admin
- * (Payload's `payload-lng` cookie): a browser set to English still gets the French admin.
+ * - Filtered list pages (/projets?annee=2012&page=2) are rewritten to their static route, keyed
+ *   by the canonical form of the query string, so each combination is cached like a page.
+ * - The admin and the API speak French unless the user picked another language in the admin
+ *   (Payload's `payload-lng` cookie): a browser set to English still gets the French admin.
  */
 export function proxy(request: NextRequest) {
+  const list = listSpecOf(request.nextUrl.pathname)
+  if (list) return NextResponse.rewrite(new URL(listRoute(list, request.nextUrl.searchParams), request.url))
+
   if (request.cookies.has('payload-lng')) return NextResponse.next()
   const headers = new Headers(request.headers)
   headers.set('accept-language', 'fr')
@@ -12,5 +19,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/admin/:path*', '/api/:path*'],
+  matcher: ['/admin/:path*', '/api/:path*', '/projets', '/articles'],
 }

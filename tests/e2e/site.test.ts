@@ -181,6 +181,35 @@ describe('publication refreshes the cached pages', () => {
     await fetch(`${baseURL}/api/articles/${article.id}`, { method: 'PATCH', headers, body: JSON.stringify({ _status: 'published' }) })
   })
 
+  it('serves filtered list pages from the cache and refreshes them on publish', async () => {
+    const headers = await adminHeaders()
+    const list = `${baseURL}/articles?rubrique=interviews&utm_source=lettre`
+    const first = await fetch(list)
+    expect(first.status).toBe(200)
+    const again = await fetch(list)
+    // Rendered once, then served as a static page: no query to Postgres.
+    expect(again.headers.get('x-nextjs-cache')).toBe('HIT')
+    expect(await again.text()).not.toContain('Un entretien tout neuf')
+
+    const res = await fetch(`${baseURL}/api/articles`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ title: 'Un entretien tout neuf', rubrique: 'interviews', publishedAt: new Date().toISOString(), _status: 'published' }),
+    })
+    expect(res.status).toBe(201)
+    const { doc } = (await res.json()) as { doc: { id: number } }
+    await page.goto(list)
+    expect(await text()).toContain('Un entretien tout neuf')
+    // Another combination of the same list was refreshed too; a bad key is a 404, not a cache entry.
+    await page.goto(`${baseURL}/articles?page=1`)
+    expect(await text()).toContain('Un entretien tout neuf')
+    expect((await fetch(`${baseURL}/articles/liste/page-1`)).status).toBe(404)
+
+    await fetch(`${baseURL}/api/articles/${doc.id}`, { method: 'DELETE', headers })
+    await page.goto(list)
+    expect(await text()).not.toContain('Un entretien tout neuf')
+  })
+
   it('shows a draft in preview only', async () => {
     const headers = await adminHeaders()
     const res = await fetch(`${baseURL}/api/projects?draft=true`, {

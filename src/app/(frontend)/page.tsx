@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import type { Where } from 'payload'
 
 import { RUBRIQUES } from '@/collections/Articles'
 import { DateText } from '@/components/DateText'
+import { homeContent } from '@/data/lists'
 import { getPayloadClient, getSite } from '@/data/payload'
 import { labelOf } from '@/lib/labels'
 import { pageMetadata } from '@/lib/seo'
@@ -32,58 +32,9 @@ export default async function HomePage() {
   const payload = await getPayloadClient()
 
   const mediaIds = (site.settings.mediaPartners ?? []).map((p) => (typeof p === 'object' && p !== null ? p.id : p))
-  // On a hasMany select, `not_equals` keeps a partner that has another kind besides "média"
-  // (and those without a kind): the few such partners are left out below.
-  const notMedia: Where[] = [{ kind: { not_equals: 'partenaire-media' } }]
-  if (mediaIds.length) notMedia.push({ id: { not_in: mediaIds } })
+  const { articles, axes, projects, partners } = await homeContent(payload, mediaIds, PARTNERS)
 
-  // Four queries (plus one batch per populated collection), whatever the amount of content.
-  const [articles, axes, projects, partners] = await Promise.all([
-    payload.find({
-      collection: 'articles',
-      sort: ['-publishedAt', '-id'],
-      limit: 5,
-      pagination: false,
-      depth: 0,
-      select: { title: true, slug: true, rubrique: true, publishedAt: true },
-      overrideAccess: false,
-    }),
-    payload.find({
-      collection: 'axes',
-      sort: 'number',
-      limit: 50,
-      pagination: false,
-      depth: 1,
-      select: { number: true, title: true, slug: true, tagline: true, keywords: true },
-      populate: { tags: { name: true } },
-      overrideAccess: false,
-    }),
-    payload.find({
-      collection: 'projects',
-      // Postgres puts projects without a year first in a descending sort: "latest by year"
-      // only considers dated projects.
-      where: { year: { exists: true } },
-      sort: ['-year', '-publishedAt'],
-      limit: 6,
-      pagination: false,
-      depth: 1,
-      select: { title: true, slug: true, year: true, domains: true },
-      populate: { tags: { name: true } },
-      overrideAccess: false,
-    }),
-    payload.find({
-      collection: 'partners',
-      where: { and: notMedia },
-      sort: 'name',
-      limit: PARTNERS * 2,
-      pagination: false,
-      depth: 0,
-      select: { name: true, website: true, kind: true },
-      overrideAccess: false,
-    }),
-  ])
-
-  const homePartners = partners.docs
+  const homePartners = partners
     .filter((p) => !p.kind?.includes('partenaire-media'))
     .slice(0, PARTNERS)
     .sort((a, b) => a.name.localeCompare(b.name, 'fr'))
@@ -94,11 +45,11 @@ export default async function HomePage() {
       {site.settings.tagline ? <p className="lead">{t(site.settings.tagline)}</p> : null}
 
       <div className="home-sections">
-        {articles.docs.length ? (
+        {articles.length ? (
           <section aria-labelledby="accueil-articles" className="home-section">
             <h2 id="accueil-articles">Derniers articles</h2>
             <ul className="item-list">
-              {articles.docs.map((article) => (
+              {articles.map((article) => (
                 <li key={article.id}>
                   <h3>
                     <Link href={paths.article(article.slug)}>{t(article.title)}</Link>
@@ -117,11 +68,11 @@ export default async function HomePage() {
           </section>
         ) : null}
 
-        {axes.docs.length ? (
+        {axes.length ? (
           <section aria-labelledby="accueil-axes" className="home-section">
             <h2 id="accueil-axes">Les axes</h2>
             <ol className="item-list axis-list">
-              {axes.docs.map((axis) => {
+              {axes.map((axis) => {
                 const tagline = axis.tagline || tagsOf(axis.keywords).map((k) => k.name).join(', ')
                 return (
                   <li key={axis.id}>
@@ -139,11 +90,11 @@ export default async function HomePage() {
           </section>
         ) : null}
 
-        {projects.docs.length ? (
+        {projects.length ? (
           <section aria-labelledby="accueil-projets" className="home-section">
             <h2 id="accueil-projets">Projets soutenus</h2>
             <ul className="card-list">
-              {projects.docs.map((project) => {
+              {projects.map((project) => {
                 const domains = tagsOf(project.domains)
                 return (
                   <li key={project.id} className="card">

@@ -8,13 +8,9 @@ import { slugField } from '../../fields/slug'
 import { urlField } from '../../fields/url'
 import { editorialVersions } from '../shared/editorial'
 import { previewAdmin } from '../shared/paths'
+import { RUBRIQUES } from './options'
 
-export const RUBRIQUES = [
-  { label: 'On parle de nous', value: 'on-parle-de-nous' },
-  { label: 'Interviews', value: 'interviews' },
-  { label: 'Actualités', value: 'actualites' },
-  { label: 'Publications', value: 'publications' },
-]
+export { RUBRIQUES } from './options'
 
 /** Comment policy of one article; "default" follows the site settings. */
 export const COMMENT_MODES = [

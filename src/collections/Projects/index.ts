@@ -8,14 +8,9 @@ import { slugField } from '../../fields/slug'
 import { editorialVersions } from '../shared/editorial'
 import { notSelf } from '../shared/filters'
 import { previewAdmin } from '../shared/paths'
+import { PROJECT_SCOPES } from './options'
 
-export const PROJECT_SCOPES = [
-  { label: 'Partenaire national', value: 'national' },
-  { label: 'Partenaire régional', value: 'regional' },
-  { label: 'Partenaire local', value: 'local' },
-  { label: 'Partenaire européen', value: 'europeen' },
-  { label: 'Partenaire international', value: 'international' },
-]
+export { PROJECT_SCOPES } from './options'
 
 /** Supported projects ("fiche projet"): the card, the four sections and related content. */
 export const Projects: CollectionConfig = {

@@ -4,6 +4,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionCo
 
 import { isAdminUser } from '../../access/roles'
 import { publicPath } from '../../collections/shared/paths'
+import { listPattern, listSpecOf } from '../../lib/list-keys'
 import { EVERYTHING, ownPaths, touchesPublic, unique, type Doc } from './targets'
 
 /**
@@ -19,6 +20,9 @@ export async function revalidatePaths(paths: string[], payload?: Payload): Promi
     for (const path of unique(paths)) {
       if (path === EVERYTHING) revalidatePath('/', 'layout')
       else revalidatePath(path)
+      // A list's filtered pages are cached under its static route (/projets/liste/<key>).
+      const list = listSpecOf(path)
+      if (list) revalidatePath(listPattern(list), 'page')
     }
     payload?.logger.debug({ msg: 'revalidated', paths })
   } catch {

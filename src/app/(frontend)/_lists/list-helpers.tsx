@@ -1,27 +1,5 @@
 import Link from 'next/link'
 
-/** Query string values as Next gives them to a page. */
-export type SearchParams = Record<string, string | string[] | undefined>
-
-/** The first value of a query parameter, trimmed; undefined when absent or empty. */
-export function firstParam(value: string | string[] | undefined): string | undefined {
-  const v = (Array.isArray(value) ? value[0] : value)?.trim()
-  return v ? v : undefined
-}
-
-/** A page number from the query string: a positive integer, else 1. */
-export function parsePage(value: string | string[] | undefined): number {
-  const v = firstParam(value)
-  if (!v || !/^\d{1,5}$/.test(v)) return 1
-  return Math.max(1, Number(v))
-}
-
-/** A slug-like filter value ("on-parle-de-nous"), or undefined. */
-export function parseSlug(value: string | string[] | undefined): string | undefined {
-  const v = firstParam(value)
-  return v && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(v) && v.length <= 200 ? v : undefined
-}
-
 /** `base?key=value&…`, leaving out empty values and page 1. */
 export function listHref(base: string, params: Record<string, string | number | undefined>): string {
   const query = new URLSearchParams()

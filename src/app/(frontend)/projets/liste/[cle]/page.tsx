@@ -1,39 +1,37 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import type { Where } from 'payload'
 
-import { PROJECT_SCOPES } from '@/collections/Projects'
+import { PROJECT_SCOPES } from '@/collections/Projects/options'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { projectList } from '@/data/lists'
 import { getPayloadClient } from '@/data/payload'
 import { labelOf } from '@/lib/labels'
+import { decodeListKey, type ListFilters, pageOf, PROJECT_LIST } from '@/lib/list-keys'
 import { pageMetadata } from '@/lib/seo'
 import { paths } from '@/lib/site-paths'
 import { frenchTypography as t } from '@/lib/typography'
 import type { Tag } from '@/payload-types'
 
-import { countLabel, firstParam, listHref, Pagination, parsePage, parseSlug, type SearchParams } from '../_lists/list-helpers'
-import '../lists.css'
+import { countLabel, listHref, Pagination } from '../../../_lists/list-helpers'
+import '../../../lists.css'
 
-const PER_PAGE = 12
+type Props = { params: Promise<{ cle: string }> }
 
-type Props = { searchParams: Promise<SearchParams> }
+// Each filter combination is rendered on its first request, then served from the cache until a
+// project or tag changes (the proxy maps /projets?… to this route; see src/lib/list-keys.ts).
+export const dynamicParams = true
+export const generateStaticParams = async () => []
 
-type Filters = { domaine?: string; annee?: string; perimetre?: string }
-
-/** Filters from the query string; a malformed value is ignored (as if absent). */
-function parseFilters(sp: SearchParams): Filters {
-  const year = firstParam(sp.annee)
-  const scope = firstParam(sp.perimetre)
-  return {
-    domaine: parseSlug(sp.domaine),
-    annee: year && /^\d{4}$/.test(year) ? year : undefined,
-    perimetre: scope && PROJECT_SCOPES.some((s) => s.value === scope) ? scope : undefined,
-  }
+async function filtersOf(params: Props['params']): Promise<ListFilters> {
+  const filters = decodeListKey(PROJECT_LIST, (await params).cle)
+  if (!filters) notFound()
+  return filters
 }
 
-export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const page = parsePage((await searchParams).page)
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const filters = await filtersOf(params)
+  const page = pageOf(filters)
   return pageMetadata({
     title: page > 1 ? `Projets — page ${page}` : 'Projets',
     description: 'Les projets soutenus, par domaine, année et périmètre.',
@@ -41,49 +39,15 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   })
 }
 
-export default async function ProjectsPage({ searchParams }: Props) {
-  const sp = await searchParams
-  const filters = parseFilters(sp)
-  const page = parsePage(sp.page)
-
-  const where: Where[] = []
-  if (filters.domaine) where.push({ 'domains.slug': { equals: filters.domaine } })
-  if (filters.annee) where.push({ year: { equals: Number(filters.annee) } })
-  if (filters.perimetre) where.push({ scope: { equals: filters.perimetre } })
-
-  const payload = await getPayloadClient()
-  // Three queries whatever the number of projects: the page of projects (with its domains,
-  // populated in one batch), the domain tags and the distinct years for the filters.
-  const [result, domainTags, years] = await Promise.all([
-    payload.find({
-      collection: 'projects',
-      where: where.length ? { and: where } : undefined,
-      sort: ['-year', 'title'],
-      limit: PER_PAGE,
-      page,
-      depth: 1,
-      select: { title: true, slug: true, summary: true, year: true, scope: true, domains: true },
-      populate: { tags: { name: true, slug: true } },
-      overrideAccess: false,
-    }),
-    payload.find({
-      collection: 'tags',
-      where: { kind: { equals: 'domaine' } },
-      pagination: false,
-      depth: 0,
-      select: { name: true, slug: true },
-      overrideAccess: false,
-    }),
-    payload.findDistinct({ collection: 'projects', field: 'year', sort: '-year', overrideAccess: false }),
-  ])
+export default async function ProjectsPage({ params }: Props) {
+  const filters = await filtersOf(params)
+  const page = pageOf(filters)
+  const { result, domains: domainOptions, years: yearOptions } = await projectList(await getPayloadClient(), filters)
 
   if (page > 1 && page > result.totalPages) notFound()
 
-  // The database's collation puts "Éducation" after "Promotion ESS": sort them the French way.
-  const domainOptions = [...domainTags.docs].sort((a, b) => a.name.localeCompare(b.name, 'fr'))
-  const yearOptions = years.values.map((v) => v.year).filter((y): y is number => typeof y === 'number')
   const filtered = Boolean(filters.domaine || filters.annee || filters.perimetre)
-  const filterParams = { ...filters }
+  const filterParams = { domaine: filters.domaine, annee: filters.annee, perimetre: filters.perimetre }
 
   return (
     <>

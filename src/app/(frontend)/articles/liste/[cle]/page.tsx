@@ -2,32 +2,36 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
-import { RUBRIQUES } from '@/collections/Articles'
+import { RUBRIQUES } from '@/collections/Articles/options'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { DateText } from '@/components/DateText'
+import { articleList } from '@/data/lists'
 import { getPayloadClient } from '@/data/payload'
 import { labelOf } from '@/lib/labels'
+import { ARTICLE_LIST, decodeListKey, type ListFilters, pageOf } from '@/lib/list-keys'
 import { pageMetadata } from '@/lib/seo'
 import { paths } from '@/lib/site-paths'
 import { frenchTypography as t } from '@/lib/typography'
 
-import { countLabel, firstParam, listHref, Pagination, parsePage, type SearchParams } from '../_lists/list-helpers'
-import '../lists.css'
+import { countLabel, listHref, Pagination } from '../../../_lists/list-helpers'
+import '../../../lists.css'
 
-const PER_PAGE = 12
+type Props = { params: Promise<{ cle: string }> }
 
-type Props = { searchParams: Promise<SearchParams> }
+// Each rubrique and page is rendered on its first request, then served from the cache until an
+// article changes (the proxy maps /articles?… to this route; see src/lib/list-keys.ts).
+export const dynamicParams = true
+export const generateStaticParams = async () => []
 
-/** The rubrique of the query string, if it is one of RUBRIQUES. */
-const parseRubrique = (sp: SearchParams): string | undefined => {
-  const value = firstParam(sp.rubrique)
-  return value && RUBRIQUES.some((r) => r.value === value) ? value : undefined
+async function filtersOf(params: Props['params']): Promise<ListFilters> {
+  const filters = decodeListKey(ARTICLE_LIST, (await params).cle)
+  if (!filters) notFound()
+  return filters
 }
 
-export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const sp = await searchParams
-  const rubrique = parseRubrique(sp)
-  const page = parsePage(sp.page)
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { rubrique, ...filters } = await filtersOf(params)
+  const page = pageOf(filters)
   const title = rubrique ? `Articles — ${labelOf(RUBRIQUES, rubrique)}` : 'Articles'
   return pageMetadata({
     title: page > 1 ? `${title} — page ${page}` : title,
@@ -36,23 +40,12 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   })
 }
 
-export default async function ArticlesPage({ searchParams }: Props) {
-  const sp = await searchParams
-  const rubrique = parseRubrique(sp)
-  const page = parsePage(sp.page)
-
-  const payload = await getPayloadClient()
+export default async function ArticlesPage({ params }: Props) {
+  const filters = await filtersOf(params)
+  const rubrique = filters.rubrique
+  const page = pageOf(filters)
   // One query (and its count) whatever the number of articles.
-  const result = await payload.find({
-    collection: 'articles',
-    where: rubrique ? { rubrique: { equals: rubrique } } : undefined,
-    sort: ['-publishedAt', '-id'],
-    limit: PER_PAGE,
-    page,
-    depth: 0,
-    select: { title: true, slug: true, excerpt: true, rubrique: true, publishedAt: true, source: { medium: true } },
-    overrideAccess: false,
-  })
+  const result = await articleList(await getPayloadClient(), filters)
 
   if (page > 1 && page > result.totalPages) notFound()
 
