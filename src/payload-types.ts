@@ -1557,6 +1557,10 @@ export interface SiteSettings {
      */
     disallowedWords?: string | null;
   };
+  /**
+   * Une origine par ligne (https://partenaire.org, sans chemin). Les autres sites peuvent lire l’API depuis leur serveur, mais pas depuis le navigateur de leurs visiteurs. Prise en compte sous 10 secondes.
+   */
+  corsOrigins?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1680,6 +1684,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         moderationWords?: T;
         disallowedWords?: T;
       };
+  corsOrigins?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -2,9 +2,11 @@ import type { GlobalConfig } from 'payload'
 
 import { panelUsersOnlyField } from '../access/comments'
 import { globalAccess } from '../access/content'
+import { isAdminField } from '../access/roles'
 import { COMMENT_MODES } from '../collections/Articles'
 import { relationshipField } from '../fields/relationship'
 import { socialLinksField } from '../fields/socialLinks'
+import { invalidOrigins } from '../lib/http/cors'
 
 /** Site name, tagline, contact, "Nous suivre", media partners and the comment policy. */
 export const SiteSettings: GlobalConfig = {
@@ -120,6 +122,27 @@ export const SiteSettings: GlobalConfig = {
                   admin: { description: 'Un mot ou une expression par ligne : le commentaire qui en contient est classé indésirable.' },
                 },
               ],
+            },
+          ],
+        },
+        {
+          label: 'API',
+          fields: [
+            {
+              // Admins only: the list says which partner sites call the API from a browser.
+              name: 'corsOrigins',
+              label: 'Sites autorisés à appeler l’API depuis un navigateur (CORS)',
+              type: 'textarea',
+              access: { read: isAdminField, update: isAdminField },
+              validate: (value: unknown) => {
+                const invalid = invalidOrigins(value)
+                return invalid.length === 0 || `Adresses invalides : ${invalid.join(', ')}. Indiquez une origine par ligne, par exemple https://partenaire.org.`
+              },
+              admin: {
+                description:
+                  'Une origine par ligne (https://partenaire.org, sans chemin). Les autres sites peuvent lire l’API depuis leur ' +
+                  'serveur, mais pas depuis le navigateur de leurs visiteurs. Prise en compte sous 10 secondes.',
+              },
             },
           ],
         },

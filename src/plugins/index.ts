@@ -3,11 +3,13 @@ import type { Plugin } from 'payload'
 
 import { commentsPlugin } from './comments'
 import { glossaryPlugin } from './glossary'
+import { openapiPlugin } from './openapi'
 import { revalidatePlugin } from './revalidate'
 import { s3Storage } from './s3-storage'
 import { scheduledPublication } from './scheduled-publication'
 import { searchPlugin } from './search'
 import { seo } from './seo'
+import { seedExamples } from '../seed/examples'
 
 type TreeDoc = { slug?: unknown; title?: unknown }
 
@@ -35,6 +37,8 @@ export const plugins: Plugin[] = [
   searchPlugin(),
   // Glossary terms annotated in rich text; GET /api/glossary/annotations.
   glossaryPlugin(),
+  // GET /api/openapi.json (generated from this config) and GET /api/docs (Swagger UI).
+  openapiPlugin({ examples: seedExamples() }),
   // Last: its hooks see every collection and global the others added.
   revalidatePlugin(),
 ]

@@ -10,6 +10,7 @@ import path from 'node:path'
 
 import { getPayload, handleEndpoints, type Payload } from 'payload'
 
+import { withRestPolicy } from '../../src/plugins/openapi/http'
 import { createTestDatabase } from './db'
 
 export type TestContext = {
@@ -46,6 +47,8 @@ export async function bootPayload(): Promise<TestContext> {
   const payload = await getPayload({ config })
   const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
   const graphql = GRAPHQL_POST(config)
+  // The same HTTP policy (CORS, ETag, French JSON errors) as src/app/(payload)/api/[...slug]/route.ts.
+  const rest = withRestPolicy(config, (request: Request) => handleEndpoints({ config, request }))
 
   let base = ''
   const server = http.createServer(async (req, res) => {
@@ -54,7 +57,7 @@ export async function bootPayload(): Promise<TestContext> {
       const response =
         new URL(request.url).pathname === '/api/graphql' && request.method === 'POST'
           ? await graphql(request)
-          : await handleEndpoints({ config, request })
+          : await rest(request)
       res.statusCode = response.status
       response.headers.forEach((value, key) => res.setHeader(key, value))
       res.end(Buffer.from(await response.arrayBuffer()))

@@ -1,0 +1,78 @@
+/**
+ * Wiring of the REST API's HTTP policy (src/lib/http/policy.ts) to Payload: the allowed CORS
+ * origins come from the site settings, cached a few seconds (and dropped at once when the
+ * settings change in this process); the routes for 405 answers from the sanitized config.
+ */
+import { getPayload, type Payload, type SanitizedConfig } from 'payload'
+
+import { parseOrigins } from '../../lib/http/cors'
+import { withHttpPolicy, type PolicyContext, type Route } from '../../lib/http/policy'
+
+/** How long the settings are trusted before being read again (other instances' changes). */
+export const SETTINGS_TTL_MS = 10_000
+
+type Entry = { at: number; generation: number; ctx: Promise<PolicyContext> }
+const entries = new WeakMap<Payload, Entry>()
+let generation = 0
+
+/** Drops the cached settings (called after the site settings change). */
+export const invalidateHttpContext = () => {
+  generation++
+}
+
+/** Every REST route with its full path, e.g. `GET /api/articles/:id`. */
+export function routesOf(config: SanitizedConfig): Route[] {
+  const api = config.routes.api
+  const routes: Route[] = []
+  for (const e of config.endpoints || []) routes.push({ method: e.method, path: `${api}${e.path}` })
+  for (const c of config.collections) for (const e of c.endpoints || []) routes.push({ method: e.method, path: `${api}/${c.slug}${e.path}` })
+  for (const g of config.globals) for (const e of g.endpoints || []) routes.push({ method: e.method, path: `${api}/globals/${g.slug}${e.path}` })
+  return routes
+}
+
+async function load(payload: Payload, settingsGlobal: string): Promise<PolicyContext> {
+  const config = payload.config
+  let corsOrigins: string[] = []
+  if (config.globals.some((g) => g.slug === settingsGlobal)) {
+    const settings = (await payload.findGlobal({
+      slug: settingsGlobal as never,
+      depth: 0,
+      overrideAccess: true,
+      select: { corsOrigins: true } as never,
+    })) as { corsOrigins?: unknown }
+    corsOrigins = parseOrigins(settings.corsOrigins)
+  }
+  return {
+    corsOrigins,
+    routes: routesOf(config),
+    apiRoute: config.routes.api,
+    authCollections: config.collections.filter((c) => c.auth).map((c) => c.slug),
+    cookiePrefix: config.cookiePrefix,
+  }
+}
+
+/** The policy context of this instance: settings read at most every SETTINGS_TTL_MS. */
+export function httpPolicyContext(payload: Payload, settingsGlobal = 'site-settings'): Promise<PolicyContext> {
+  const now = Date.now()
+  const entry = entries.get(payload)
+  if (entry && entry.generation === generation && now - entry.at < SETTINGS_TTL_MS) return entry.ctx
+  const ctx = load(payload, settingsGlobal)
+  entries.set(payload, { at: now, generation, ctx })
+  ctx.catch(() => entries.delete(payload))
+  return ctx
+}
+
+/**
+ * Wraps one of Payload's REST handlers (`REST_GET(config)`…, or `handleEndpoints` in tests)
+ * with the HTTP policy: CORS, caching, JSON errors in French.
+ */
+export function withRestPolicy<Args extends unknown[]>(
+  config: Promise<SanitizedConfig> | SanitizedConfig,
+  handler: (request: Request, ...args: Args) => Promise<Response> | Response,
+) {
+  return withHttpPolicy(
+    handler,
+    async () => httpPolicyContext(await getPayload({ config })),
+    (err) => console.error('REST policy:', err),
+  )
+}
