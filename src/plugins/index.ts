@@ -3,7 +3,7 @@ import type { Plugin } from 'payload'
 
 import { commentsPlugin } from './comments'
 import { glossaryPlugin } from './glossary'
-import { revalidatePlugin } from './revalidate'
+import { revalidatePaths, revalidatePlugin } from './revalidate'
 import { s3Storage } from './s3-storage'
 import { scheduledPublication } from './scheduled-publication'
 import { searchPlugin } from './search'
@@ -33,8 +33,9 @@ export const plugins: Plugin[] = [
   }),
   // French full-text search: one index table kept in step with publication, GET /api/search.
   searchPlugin(),
-  // Glossary terms annotated in rich text; GET /api/glossary/annotations.
-  glossaryPlugin(),
+  // Glossary terms annotated in rich text; GET /api/glossary/annotations; refreshes the pages
+  // that show a changed term, and the term pages a document change concerns.
+  glossaryPlugin({ revalidate: revalidatePaths }),
   // Last: its hooks see every collection and global the others added.
   revalidatePlugin(),
 ]

@@ -51,3 +51,18 @@ export function getGlossaryMatcher(payload: Payload): Promise<Matcher> {
   }
   return cached
 }
+
+export type GlossarySettings = {
+  /** Annotate every occurrence of a term, not only the first one of each document. */
+  allOccurrences: boolean
+}
+
+/** The site-wide glossary setting (site-settings global); first occurrences only if it cannot be read. */
+export async function getGlossarySettings(payload: Payload): Promise<GlossarySettings> {
+  try {
+    const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0, select: { glossaryAllOccurrences: true } })
+    return { allOccurrences: settings.glossaryAllOccurrences === true }
+  } catch {
+    return { allOccurrences: false }
+  }
+}
