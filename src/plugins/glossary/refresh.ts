@@ -49,10 +49,17 @@ const publicVersion = (doc: unknown): Doc | null => {
   return d && !d.deletedAt && d._status === 'published' ? d : null
 }
 
+const report = (payload: Payload, err: unknown, what: string) =>
+  payload.logger.error({ err, msg: `glossary: could not refresh the pages (${what})` })
+
 /** beforeChange: remembers the published version, for the afterChange hooks below. */
 export const rememberPublished: CollectionBeforeChangeHook = async ({ collection, context, data, operation, originalDoc, req }) => {
   if (operation === 'update' && originalDoc?.id !== undefined) {
-    context[stashKey(collection.slug, originalDoc.id)] = publicVersion(await mainVersion(req, collection.slug, originalDoc.id))
+    try {
+      context[stashKey(collection.slug, originalDoc.id)] = publicVersion(await mainVersion(req, collection.slug, originalDoc.id))
+    } catch (err) {
+      report(req.payload, err, `reading ${collection.slug} ${String(originalDoc.id)}`)
+    }
   }
   return data
 }
@@ -69,8 +76,6 @@ async function versions(req: PayloadRequest, collection: string, doc: Doc, conte
   return { before, after }
 }
 
-const report = (payload: Payload, err: unknown, what: string) =>
-  payload.logger.error({ err, msg: `glossary: could not refresh the pages after ${what}` })
 
 // --- annotated documents -------------------------------------------------------------------
 
