@@ -370,6 +370,10 @@ export interface Project {
    * Fermé : aucun nouveau commentaire. « Réglage du site » suit les réglages des commentaires.
    */
   commentMode?: ('default' | 'a-priori' | 'a-posteriori' | 'closed') | null;
+  /**
+   * Coché : aucun terme du glossaire n’est signalé ni défini dans ce document. Il reste cité sur la page des termes qu’il emploie.
+   */
+  glossaryDisabled?: boolean | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -517,6 +521,10 @@ export interface Axis {
    * Fermé : aucun nouveau commentaire. « Réglage du site » suit les réglages des commentaires.
    */
   commentMode?: ('default' | 'a-priori' | 'a-posteriori' | 'closed') | null;
+  /**
+   * Coché : aucun terme du glossaire n’est signalé ni défini dans ce document. Il reste cité sur la page des termes qu’il emploie.
+   */
+  glossaryDisabled?: boolean | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -580,6 +588,10 @@ export interface Theme {
    * Fermé : aucun nouveau commentaire. « Réglage du site » suit les réglages des commentaires.
    */
   commentMode?: ('default' | 'a-priori' | 'a-posteriori' | 'closed') | null;
+  /**
+   * Coché : aucun terme du glossaire n’est signalé ni défini dans ce document. Il reste cité sur la page des termes qu’il emploie.
+   */
+  glossaryDisabled?: boolean | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -639,6 +651,10 @@ export interface Page {
    * Affichée « Publié le … ». Renseignée automatiquement à la première publication.
    */
   publishedAt?: string | null;
+  /**
+   * Coché : aucun terme du glossaire n’est signalé ni défini dans ce document. Il reste cité sur la page des termes qu’il emploie.
+   */
+  glossaryDisabled?: boolean | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -723,6 +739,10 @@ export interface Article {
    */
   publishedAt?: string | null;
   commentMode: 'default' | 'a-priori' | 'a-posteriori' | 'closed';
+  /**
+   * Coché : aucun terme du glossaire n’est signalé ni défini dans ce document. Il reste cité sur la page des termes qu’il emploie.
+   */
+  glossaryDisabled?: boolean | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -1191,6 +1211,7 @@ export interface ProjectsSelect<T extends boolean = true> {
   contentUpdatedAt?: T;
   publishedAt?: T;
   commentMode?: T;
+  glossaryDisabled?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1219,6 +1240,7 @@ export interface AxesSelect<T extends boolean = true> {
   parentPage?: T;
   publishedAt?: T;
   commentMode?: T;
+  glossaryDisabled?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1251,6 +1273,7 @@ export interface ThemesSelect<T extends boolean = true> {
   slug?: T;
   publishedAt?: T;
   commentMode?: T;
+  glossaryDisabled?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1291,6 +1314,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   rubrique?: T;
   publishedAt?: T;
   commentMode?: T;
+  glossaryDisabled?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1320,6 +1344,7 @@ export interface PagesSelect<T extends boolean = true> {
         id?: T;
       };
   publishedAt?: T;
+  glossaryDisabled?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1538,6 +1563,10 @@ export interface SiteSettings {
    */
   mediaPartners?: (number | Partner)[] | null;
   /**
+   * Décoché : seule la première occurrence de chaque terme est annotée dans un document. Coché : toutes les occurrences (sur le site et dans l’API).
+   */
+  glossaryAllOccurrences?: boolean | null;
+  /**
    * A priori : un commentaire n’apparaît qu’après validation. A posteriori : il apparaît aussitôt et peut être retiré. Chaque article peut choisir un autre réglage.
    */
   defaultCommentMode: 'a-priori' | 'a-posteriori' | 'closed';
@@ -1674,6 +1703,7 @@ export interface SiteSettingsSelect<T extends boolean = true> {
         id?: T;
       };
   mediaPartners?: T;
+  glossaryAllOccurrences?: T;
   defaultCommentMode?: T;
   commentPolicy?:
     | T

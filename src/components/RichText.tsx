@@ -76,11 +76,11 @@ const makeConverters = (glossary?: GlossaryContext): JSXConvertersFunction => ({
       const isCode = (node.format & 16) !== 0 || hasAncestor(args as { parent?: unknown }, ['code'])
       if (isCode) return text(args)
       const prose = frenchTypography(node.text)
-      // Glossary: first occurrences only (the `seen` set is shared by the page), never in links,
-      // headings, code or quotes.
+      // Glossary: first occurrences only unless the site says all (the `seen` set is shared by the
+      // page), never in links, headings, code or quotes.
       const matches =
         glossary && !hasAncestor(args as { parent?: unknown }, [...SKIPPED_NODE_TYPES])
-          ? glossary.matcher.find(prose, { seen: glossary.seen, exclude: glossary.exclude })
+          ? glossary.matcher.find(prose, { seen: glossary.seen, exclude: glossary.exclude, firstOnly: glossary.firstOnly })
           : []
       if (!matches.length) return text({ ...args, node: { ...node, text: prose } })
       const parts: React.ReactNode[] = []
@@ -110,7 +110,7 @@ const plainConverters = makeConverters()
 
 /**
  * Rich text of the site. `glossary` (from `glossaryFor()`, one per page, shared by all the page's
- * rich texts) annotates the first occurrence of each glossary term.
+ * rich texts) annotates the first occurrence of each glossary term (or every one, per the site setting).
  */
 export function RichText({ data, className, glossary }: { data: unknown; className?: string; glossary?: GlossaryContext }) {
   if (!data || typeof data !== 'object' || !('root' in data)) return null

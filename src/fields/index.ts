@@ -1,4 +1,5 @@
 export * from './date'
+export * from './glossary'
 export * from './link'
 export * from './messages'
 export * from './relationship'

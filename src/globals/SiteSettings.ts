@@ -8,7 +8,7 @@ import { relationshipField } from '../fields/relationship'
 import { socialLinksField } from '../fields/socialLinks'
 import { invalidOrigins } from '../lib/http/cors'
 
-/** Site name, tagline, contact, "Nous suivre", media partners and the comment policy. */
+/** Site name, tagline, contact, "Nous suivre", media partners, glossary and comment policies. */
 export const SiteSettings: GlobalConfig = {
   slug: 'site-settings',
   graphQL: { name: 'SiteSettings' },
@@ -55,6 +55,22 @@ export const SiteSettings: GlobalConfig = {
               hasMany: true,
               admin: { description: 'Affichés en pied de page.' },
             }),
+          ],
+        },
+        {
+          label: 'Glossaire',
+          fields: [
+            {
+              name: 'glossaryAllOccurrences',
+              label: 'Annoter toutes les occurrences',
+              type: 'checkbox',
+              defaultValue: false,
+              admin: {
+                description:
+                  'Décoché : seule la première occurrence de chaque terme est annotée dans un document. ' +
+                  'Coché : toutes les occurrences (sur le site et dans l’API).',
+              },
+            },
           ],
         },
         {

@@ -2,6 +2,7 @@ import * as migration_20261126_104725_initial from './20261126_104725_initial';
 import * as migration_20261126_111357_content_model from './20261126_111357_content_model';
 import * as migration_20261126_113440_comments from './20261126_113440_comments';
 import * as migration_20261126_113706_search from './20261126_113706_search';
+import * as migration_20261126_134022_glossary_switch from './20261126_134022_glossary_switch';
 import * as migration_20261126_134109_api_cors_origins from './20261126_134109_api_cors_origins';
 
 export const migrations = [
@@ -24,6 +25,11 @@ export const migrations = [
     up: migration_20261126_113706_search.up,
     down: migration_20261126_113706_search.down,
     name: '20261126_113706_search',
+  },
+  {
+    up: migration_20261126_134022_glossary_switch.up,
+    down: migration_20261126_134022_glossary_switch.down,
+    name: '20261126_134022_glossary_switch',
   },
   {
     up: migration_20261126_134109_api_cors_origins.up,

@@ -4,7 +4,7 @@ import type { Plugin } from 'payload'
 import { commentsPlugin } from './comments'
 import { glossaryPlugin } from './glossary'
 import { openapiPlugin } from './openapi'
-import { revalidatePlugin } from './revalidate'
+import { revalidatePaths, revalidatePlugin } from './revalidate'
 import { s3Storage } from './s3-storage'
 import { scheduledPublication } from './scheduled-publication'
 import { searchPlugin } from './search'
@@ -35,8 +35,9 @@ export const plugins: Plugin[] = [
   }),
   // French full-text search: one index table kept in step with publication, GET /api/search.
   searchPlugin(),
-  // Glossary terms annotated in rich text; GET /api/glossary/annotations.
-  glossaryPlugin(),
+  // Glossary terms annotated in rich text; GET /api/glossary/annotations; refreshes the pages
+  // that show a changed term, and the term pages a document change concerns.
+  glossaryPlugin({ revalidate: revalidatePaths }),
   // GET /api/openapi.json (generated from this config) and GET /api/docs (Swagger UI).
   openapiPlugin({ examples: seedExamples() }),
   // Last: its hooks see every collection and global the others added.

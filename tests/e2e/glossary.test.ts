@@ -1,14 +1,15 @@
 /**
  * Glossary on the built site: first occurrences annotated on the server, an accessible popover
  * (tooltip described by the link, shown on keyboard focus, a note in print), /glossaire and the
- * term pages.
+ * term pages; the per-document switch and the site setting; after a change, exactly the pages
+ * concerned are refreshed (observed with Next's `x-nextjs-cache` header and the pages' content).
  */
 import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { launchBrowser } from '../helpers/browser'
-import { findOne, screenshotPath } from '../helpers/site'
+import { adminHeaders, findOne, screenshotPath } from '../helpers/site'
 
 const baseURL = inject('baseURL')
 let browser: Browser
@@ -110,5 +111,126 @@ describe('glossary pages', () => {
   it('an unknown term is a 404', async () => {
     const res = await page.goto(`${baseURL}/glossaire/n-existe-pas`)
     expect(res?.status()).toBe(404)
+  })
+})
+
+/** Fetches a page until Next serves it from its cache, then returns its HTML. */
+async function cached(path: string): Promise<string> {
+  for (let i = 0; i < 10; i++) {
+    const res = await fetch(`${baseURL}${path}`)
+    const html = await res.text()
+    if (res.headers.get('x-nextjs-cache') === 'HIT') return html
+    await new Promise((r) => setTimeout(r, 300))
+  }
+  throw new Error(`${path} is never served from the cache`)
+}
+
+async function rest(method: 'PATCH' | 'POST' | 'DELETE', path: string, data?: unknown) {
+  const res = await fetch(`${baseURL}/api${path}`, { method, headers: await adminHeaders(), body: data === undefined ? undefined : JSON.stringify(data) })
+  expect(res.status, await res.clone().text()).toBeLessThan(300)
+  return (await res.json()) as { doc: { id: number; slug: string } }
+}
+
+/** The HTML of a page once `check` holds (a refreshed page is rendered again on the next visit). */
+async function eventually(path: string, check: (html: string) => boolean): Promise<string> {
+  let html = ''
+  await expect
+    .poll(async () => {
+      html = await (await fetch(`${baseURL}${path}`)).text()
+      return check(html)
+    }, { timeout: 20_000, interval: 500 })
+    .toBe(true)
+  return html
+}
+
+const paragraph = (text: string) => ({
+  root: {
+    type: 'root', version: 1, direction: null, format: '', indent: 0,
+    children: [{ type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '',
+      children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }] }],
+  },
+})
+
+describe('switches and settings', () => {
+  it('an editor switches the glossary off for one article: no annotation on its page once published', async () => {
+    const article = await findOne<{ id: number }>('articles', `where[slug][equals]=${ARTICLE.split('/').pop()}`)
+    await page.goto(`${baseURL}${ARTICLE}`)
+    expect(await page.locator('main .glossary-term').count()).toBeGreaterThan(0)
+    await rest('PATCH', `/articles/${article.id}`, { glossaryDisabled: true, _status: 'published' })
+    await expect.poll(async () => (await page.goto(`${baseURL}${ARTICLE}`), page.locator('main .glossary-term').count()), { timeout: 20_000 }).toBe(0)
+    // The text is still there, links to the glossary are gone.
+    expect(await page.locator('main').innerText()).toContain('ESS')
+    expect(await page.locator('main a[href^="/glossaire/"]').count()).toBe(0)
+    await rest('PATCH', `/articles/${article.id}`, { glossaryDisabled: false, _status: 'published' })
+    await expect.poll(async () => (await page.goto(`${baseURL}${ARTICLE}`), page.locator(ESS).count()), { timeout: 20_000 }).toBe(1)
+  })
+
+  it('"Annoter toutes les occurrences" annotates every ESS of the article', async () => {
+    await rest('POST', '/globals/site-settings', { glossaryAllOccurrences: true })
+    try {
+      await expect.poll(async () => (await page.goto(`${baseURL}${ARTICLE}`), page.locator(ESS).count()), { timeout: 20_000 }).toBeGreaterThan(1)
+      const ids = await page.locator(ESS).evaluateAll((links) => links.map((a) => a.getAttribute('aria-describedby')))
+      expect(new Set(ids).size).toBe(ids.length)
+      expect(await page.locator('main :is(a, h1, h2, h3, h4, h5, h6, code, pre, blockquote) .glossary-term').count()).toBe(0)
+    } finally {
+      await rest('POST', '/globals/site-settings', { glossaryAllOccurrences: false })
+    }
+    await expect.poll(async () => (await page.goto(`${baseURL}${ARTICLE}`), page.locator(ESS).count()), { timeout: 20_000 }).toBe(1)
+  })
+})
+
+describe('refreshing exactly the pages a change concerns', () => {
+  it('a renamed term refreshes the pages that contain it, not an unrelated cached page', async () => {
+    // AMAP occurs in theme 11, shown on its own page and on the page of axis 4; not in ARTICLE.
+    const theme = await findOne<{ slug: string }>('themes', 'where[number][equals]=11')
+    const axis = await findOne<{ slug: string }>('axes', 'where[number][equals]=4')
+    const term = await findOne<{ id: number; term: string; variants: { variant: string }[] }>('glossary-terms', 'where[slug][equals]=amap')
+    const AMAP = 'href="/glossaire/amap"'
+    const unrelated = await cached(ARTICLE)
+    expect(unrelated).not.toContain(AMAP)
+    expect(await cached(`/themes/${theme.slug}`)).toContain(AMAP)
+    expect(await cached(`/axes/${axis.slug}`)).toContain(AMAP)
+    expect(await cached('/glossaire/amap')).toContain('<dfn>AMAP</dfn>')
+
+    await rest('PATCH', `/glossary-terms/${term.id}`, { term: 'Paniers paysans', variants: [], _status: 'published' })
+    try {
+      // The old spelling no longer matches: both pages showing theme 11 are rendered again.
+      await eventually(`/themes/${theme.slug}`, (html) => !html.includes(AMAP))
+      await eventually(`/axes/${axis.slug}`, (html) => !html.includes(AMAP))
+      await eventually('/glossaire/amap', (html) => html.includes('<dfn>Paniers paysans</dfn>'))
+      await eventually('/glossaire', (html) => html.includes('Paniers paysans'))
+      // The unrelated page was not revalidated: still the cached copy.
+      const res = await fetch(`${baseURL}${ARTICLE}`)
+      expect(res.headers.get('x-nextjs-cache')).toBe('HIT')
+      expect(await res.text()).toBe(unrelated)
+    } finally {
+      await rest('PATCH', `/glossary-terms/${term.id}`, { term: term.term, variants: term.variants.map(({ variant }) => ({ variant })), _status: 'published' })
+    }
+    // Renamed back: the pages with the old spelling are refreshed again.
+    await eventually(`/themes/${theme.slug}`, (html) => html.includes(AMAP))
+  })
+
+  it('a term page lists a newly published document that uses the term, and drops it when unpublished', async () => {
+    const before = await cached('/glossaire/ptce')
+    const title = 'Les PTCE vus du terrain'
+    expect(before).not.toContain(title)
+    const { doc } = await rest('POST', '/articles', {
+      title,
+      rubrique: 'actualites',
+      body: paragraph('Un PTCE réunit des entreprises de l’économie sociale et solidaire sur un territoire.'),
+      _status: 'published',
+    })
+    try {
+      await page.goto(`${baseURL}/glossaire/ptce`)
+      await expect
+        .poll(async () => (await page.goto(`${baseURL}/glossaire/ptce`), page.locator('section[aria-labelledby="utilise-dans"] a', { hasText: title }).count()), { timeout: 20_000 })
+        .toBe(1)
+      expect(await page.locator('section[aria-labelledby="utilise-dans"] a', { hasText: title }).getAttribute('href')).toBe(`/articles/${doc.slug}`)
+      // Unpublished: gone from the list.
+      await rest('PATCH', `/articles/${doc.id}`, { _status: 'draft' })
+      await eventually('/glossaire/ptce', (html) => !html.includes(title))
+    } finally {
+      await rest('DELETE', `/articles/${doc.id}`)
+    }
   })
 })

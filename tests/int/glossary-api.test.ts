@@ -1,8 +1,14 @@
 /**
  * GET /api/glossary/annotations on the seed content: first occurrences per document, offsets in
- * each field's plain text, published documents only, the matcher rebuilt when a term changes.
+ * each field's plain text, published documents only, the matcher rebuilt when a term changes; the
+ * per-document switch and the site setting "Annoter toutes les occurrences"; the search-index
+ * lookup that finds the pages a term change concerns.
  */
+import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { lexicalPlainText } from '../../src/plugins/glossary/annotate'
+import { candidateDocuments } from '../../src/plugins/glossary/refresh'
 
 import { seed } from '../../src/seed'
 import { bootPayload, type TestContext } from '../helpers/payload'
@@ -12,7 +18,16 @@ let ctx: TestContext
 let admin: TestUser
 
 type Annotation = { field: string; term: string; slug: string; shortDefinition: string; start: number; end: number; text: string }
-type Body = { collection: string; id: number; slug: string | null; fields: Record<string, string>; annotations: Annotation[]; errors?: { code: string }[] }
+type Body = {
+  collection: string
+  id: number
+  slug: string | null
+  glossaryDisabled: boolean
+  allOccurrences: boolean
+  fields: Record<string, string>
+  annotations: Annotation[]
+  errors?: { code: string }[]
+}
 
 const get = async (params: Record<string, string>, headers: Record<string, string> = {}) => {
   const res = await ctx.api(`/api/glossary/annotations?${new URLSearchParams(params)}`, { headers })
@@ -94,5 +109,111 @@ describe('GET /api/glossary/annotations', () => {
     await ctx.payload.update({ collection: 'glossary-terms', id: terms[0].id, data: { shortDefinition: 'Définition modifiée.' } })
     const after = await get({ collection: 'articles', id: String(docs[0].id) })
     expect(after.body.annotations.find((a) => a.slug === 'ess')?.shortDefinition).toBe('Définition modifiée.')
+  })
+})
+
+describe('the per-document switch and the site setting', () => {
+  const article = async () => {
+    const { docs } = await ctx.payload.find({
+      collection: 'articles',
+      where: { slug: { equals: 'decideurs-en-region-labo-de-l-ess-rendre-accessibles-des-solutions-concretes-christelle-layre' } },
+      depth: 0,
+    })
+    return docs[0]
+  }
+  // Documents are updated with PATCH, globals with POST.
+  const patch = async (path: string, data: unknown) => {
+    const res = await ctx.api(path, {
+      method: path.startsWith('/api/globals/') ? 'POST' : 'PATCH',
+      headers: { 'Content-Type': 'application/json', ...(await authHeaders(ctx, admin)) },
+      body: JSON.stringify(data),
+    })
+    expect(res.status, await res.clone().text()).toBe(200)
+    return (await res.json()) as { doc?: Record<string, unknown>; result?: Record<string, unknown> } & Record<string, unknown>
+  }
+
+  it('an editor switches the glossary off for one document: no annotations for it, others unchanged', async () => {
+    const doc = await article()
+    expect(doc.glossaryDisabled).toBe(false)
+    const before = await get({ collection: 'articles', id: String(doc.id) })
+    expect(before.body.glossaryDisabled).toBe(false)
+    expect(before.body.annotations.length).toBeGreaterThan(0)
+
+    const saved = await patch(`/api/articles/${doc.id}`, { glossaryDisabled: true, _status: 'published' })
+    expect(saved.doc?.glossaryDisabled).toBe(true)
+    const off = await get({ collection: 'articles', id: String(doc.id) })
+    expect(off.status).toBe(200)
+    expect(off.body.glossaryDisabled).toBe(true)
+    expect(off.body.annotations).toEqual([])
+    // The text is still there; `all=true` does not bring annotations back.
+    expect(off.body.fields.body).toContain('ESS')
+    expect((await get({ collection: 'articles', id: String(doc.id), all: 'true' })).body.annotations).toEqual([])
+    // Another document keeps its annotations.
+    const { docs: others } = await ctx.payload.find({ collection: 'articles', where: { id: { not_equals: doc.id }, _status: { equals: 'published' } }, depth: 0, limit: 1 })
+    expect((await get({ collection: 'articles', id: String(others[0].id) })).body.annotations.length).toBeGreaterThan(0)
+
+    await patch(`/api/articles/${doc.id}`, { glossaryDisabled: false, _status: 'published' })
+    expect((await get({ collection: 'articles', id: String(doc.id) })).body.annotations).toEqual(before.body.annotations)
+  })
+
+  it('the switch is on every annotated collection, off by default', async () => {
+    for (const collection of ['articles', 'projects', 'axes', 'themes', 'pages'] as const) {
+      const { docs } = await ctx.payload.find({ collection, limit: 1, depth: 0 })
+      expect(docs[0], collection).toHaveProperty('glossaryDisabled', false)
+    }
+  })
+
+  it('"Annoter toutes les occurrences" annotates every occurrence, through REST as on the site', async () => {
+    const doc = await article()
+    const first = await get({ collection: 'articles', id: String(doc.id) })
+    expect(first.body.allOccurrences).toBe(false)
+    const firstEss = first.body.annotations.filter((a) => a.slug === 'ess')
+    expect(firstEss).toHaveLength(1)
+
+    const settings = await patch('/api/globals/site-settings', { glossaryAllOccurrences: true })
+    expect(settings.result?.glossaryAllOccurrences).toBe(true)
+    const all = await get({ collection: 'articles', id: String(doc.id) })
+    expect(all.body.allOccurrences).toBe(true)
+    const allEss = all.body.annotations.filter((a) => a.slug === 'ess')
+    // "l’ESS" occurs several times in the interview.
+    expect(allEss.length).toBeGreaterThan(1)
+    expect(allEss[0]).toEqual(firstEss[0])
+    for (const a of all.body.annotations) expect(all.body.fields[a.field].slice(a.start, a.end)).toBe(a.text)
+    // all=false asks for first occurrences whatever the setting.
+    const forced = await get({ collection: 'articles', id: String(doc.id), all: 'false' })
+    expect(forced.body.annotations).toEqual(first.body.annotations)
+    expect((await get({ collection: 'articles', id: String(doc.id), all: 'oui' })).status).toBe(400)
+
+    await patch('/api/globals/site-settings', { glossaryAllOccurrences: false })
+    expect((await get({ collection: 'articles', id: String(doc.id) })).body.annotations).toEqual(first.body.annotations)
+  })
+})
+
+describe('pages a term change concerns, from the search index', () => {
+  const lookup = async (forms: string[]) => {
+    const req = await createLocalReq({}, ctx.payload)
+    const docs = await candidateDocuments(req, forms, ['articles', 'projects', 'axes', 'themes', 'pages'])
+    expect(docs).not.toBeNull()
+    return docs!
+  }
+
+  it('finds the published documents whose text may contain a form, accents and case folded', async () => {
+    const ess = await lookup(['ESS'])
+    const { docs: articles } = await ctx.payload.find({ collection: 'articles', where: { _status: { equals: 'published' } }, depth: 0, pagination: false })
+    for (const a of articles) expect(ess.flatMap((d) => d.paths)).toContain(`/articles/${a.slug}`)
+    // "cooperation" written without accents still finds "coopération".
+    const coop = await lookup(['cooperation'])
+    expect(coop.length).toBeGreaterThan(0)
+    for (const d of coop) expect(d.text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()).toContain('cooperation')
+  })
+
+  it('a theme also refreshes its axis page; nothing for a word no text has', async () => {
+    const { docs: themes } = await ctx.payload.find({ collection: 'themes', where: { _status: { equals: 'published' } }, depth: 1, limit: 1 })
+    const theme = themes[0]
+    const word = lexicalPlainText(theme.body).match(/\p{L}{9,}/u)?.[0]
+    expect(word).toBeTruthy()
+    const found = (await lookup([word!])).find((d) => d.paths[0] === `/themes/${theme.slug}`)
+    expect(found?.paths).toEqual([`/themes/${theme.slug}`, `/axes/${(theme.axis as { slug: string }).slug}`])
+    expect(await lookup(['Zyxwvutsrq inexistant'])).toEqual([])
   })
 })

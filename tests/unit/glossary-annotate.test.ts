@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { buildMatcher } from '../../src/lib/glossary-matcher'
-import { annotateLexical, isGlossaryCollection, lexicalPlainText } from '../../src/plugins/glossary/annotate'
+import { annotateLexical, isGlossaryCollection, lexicalPlainText, usageTitle, usedTermSlugs } from '../../src/plugins/glossary/annotate'
 
 const matcher = buildMatcher([
   { id: 1, slug: 'ess', term: 'ESS', shortDefinition: 'Économie sociale et solidaire.' },
@@ -57,5 +57,26 @@ describe('annotateLexical', () => {
     expect(isGlossaryCollection('articles')).toBe(true)
     expect(isGlossaryCollection('users')).toBe(false)
     expect(isGlossaryCollection('toString')).toBe(false)
+  })
+})
+
+describe('the terms a document uses ("Utilisé dans")', () => {
+  it('every term with an annotatable occurrence in any annotated field, not in headings or links', () => {
+    const project = {
+      supportedProject: doc(p(text('Un projet d’ESS.'))),
+      context: doc({ type: 'heading', children: [text('Coopération')] }),
+      structure: doc(p(text('En circuits courts, encore l’ESS.'))),
+      title: 'Coopération partout',
+    }
+    expect(usedTermSlugs('projects', project, matcher)).toEqual(['circuits-courts', 'ess'])
+  })
+
+  it('the switch does not matter: a document that is not annotated still uses its terms', () => {
+    expect(usedTermSlugs('articles', { body: doc(p(text('La coopération.'))), glossaryDisabled: true }, matcher)).toEqual(['cooperation'])
+  })
+
+  it('the title a document is listed under', () => {
+    expect(usageTitle('axes', { number: 4, title: 'Développer' })).toBe('Axe 4 : Développer')
+    expect(usageTitle('articles', { title: 'Un article' })).toBe('Un article')
   })
 })

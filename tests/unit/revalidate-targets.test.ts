@@ -25,8 +25,15 @@ describe('what a change invalidates', () => {
   })
 
   it('refreshes everything for site-wide content', () => {
-    for (const collection of ['pages', 'glossary-terms', 'tags', 'media']) {
+    for (const collection of ['pages', 'tags', 'media']) {
       expect(ownPaths(collection, { slug: 'x' }, undefined)).toEqual([EVERYTHING])
     }
+  })
+
+  it('refreshes a glossary term at its old and new address and the glossary list, not the whole site', () => {
+    // The pages that show the term in their text are chosen by the glossary plugin.
+    expect(ownPaths('glossary-terms', { slug: 'ess' }, { slug: 'e-s-s' }).sort()).toEqual(
+      ['/glossaire', '/glossaire/e-s-s', '/glossaire/ess', '/sitemap.xml'].sort(),
+    )
   })
 })

@@ -98,3 +98,22 @@ export function annotateLexical(
   })
   return { text, occurrences }
 }
+
+/**
+ * Slugs of the terms a document uses: those with at least one annotatable occurrence in its
+ * rich-text fields (same rules as the annotations: longest match, never in links, headings, code
+ * or quotes). The per-document switch does not matter here: a document that is not annotated
+ * still uses its terms.
+ */
+export function usedTermSlugs(collection: GlossaryCollection, doc: Record<string, unknown>, matcher: Matcher): string[] {
+  const seen = new Set<GlossaryId>()
+  const slugs = new Set<string>()
+  for (const field of GLOSSARY_FIELDS[collection]) {
+    for (const o of annotateLexical(doc[field], matcher, { seen }).occurrences) slugs.add(o.slug)
+  }
+  return [...slugs].sort()
+}
+
+/** The title a document is listed under ("Utilisé dans" of the term pages). */
+export const usageTitle = (collection: GlossaryCollection, doc: Record<string, unknown>): string =>
+  collection === 'axes' ? `Axe ${String(doc.number)} : ${String(doc.title)}` : String(doc.title ?? doc.slug ?? '')

@@ -19,6 +19,7 @@ export async function revalidatePaths(paths: string[], payload?: Payload): Promi
     const { revalidatePath } = await import('next/cache')
     for (const path of unique(paths)) {
       if (path === EVERYTHING) revalidatePath('/', 'layout')
+      else if (path.includes('[')) revalidatePath(path, 'page')
       else revalidatePath(path)
       // A list's filtered pages are cached under its static route (/projets/liste/<key>).
       const list = listSpecOf(path)

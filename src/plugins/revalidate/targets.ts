@@ -1,6 +1,7 @@
 /**
  * What a change invalidates: pure functions from a changed document to the public paths whose
- * cached HTML shows it. `EVERYTHING` stands for the whole site (menus, footer, glossary…).
+ * cached HTML shows it. `EVERYTHING` stands for the whole site (menus, footer…); a path with a
+ * dynamic segment (`/(frontend)/glossaire/[slug]`) for every page of that route.
  */
 import { pagePath, publicPath } from '../../collections/shared/paths'
 
@@ -20,13 +21,15 @@ const LISTS: Record<string, string[]> = {
   themes: ['/sitemap.xml'],
   articles: ['/', '/articles', '/rss.xml', '/sitemap.xml'],
   partners: ['/', '/partenaires'],
+  // The pages that show the term in a text are the glossary plugin's business (refresh.ts).
+  'glossary-terms': ['/glossaire', '/sitemap.xml'],
 }
 
 /** Paths of the document itself (old and new address) and of the lists that show it. */
 export function ownPaths(collection: string, doc: Doc | undefined, previous: Doc | undefined): string[] {
-  // Pages feed the breadcrumbs and menus of many others; glossary terms are annotated in every
-  // text; tags, media and site-wide settings show up anywhere.
-  if (['pages', 'glossary-terms', 'tags', 'media'].includes(collection)) return [EVERYTHING]
+  // Pages feed the breadcrumbs and menus of many others; tags, media and site-wide settings show
+  // up anywhere.
+  if (['pages', 'tags', 'media'].includes(collection)) return [EVERYTHING]
   const own = [doc, previous]
     .map((d) => (d ? (collection === 'pages' ? pagePath(d) : publicPath(collection, d)) : null))
     .filter((p): p is string => Boolean(p))

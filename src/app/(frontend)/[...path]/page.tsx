@@ -38,7 +38,7 @@ export default async function TreePage({ params }: Props) {
   const segments = (await params).path
   const page = await findPage(segments)
   if (!page) notFound()
-  const glossary = await glossaryFor()
+  const glossary = await glossaryFor(page)
   const payload = await getPayloadClient()
   const draft = await isPreview()
   const [{ docs: children }, { docs: axes }] = await Promise.all([payload.find({

@@ -31,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const article = (await findBySlug('articles', (await params).slug)) as Article | null
   if (!article) notFound()
-  const glossary = await glossaryFor()
+  const glossary = await glossaryFor(article)
   const rubrique = labelOf(RUBRIQUES, article.rubrique)
   const tags = (article.tags ?? []).filter((x): x is Tag => typeof x === 'object')
   const related = (article.relatedContent ?? [])

@@ -7,7 +7,7 @@ import { Comments } from '@/components/comments'
 import { DateText } from '@/components/DateText'
 import { PrintButton } from '@/components/PrintButton'
 import { RichText } from '@/components/RichText'
-import { glossaryFor } from '@/data/glossary'
+import { glossaryFor, glossaryOf } from '@/data/glossary'
 import { pageCrumbs } from '@/data/breadcrumbs'
 import { findBySlug } from '@/data/payload'
 import { pageMetadata, plainText } from '@/lib/seo'
@@ -30,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AxisPage({ params }: Props) {
   const axis = (await findBySlug('axes', (await params).slug, 2)) as Axis | null
   if (!axis) notFound()
-  const glossary = await glossaryFor()
+  const glossary = await glossaryFor(axis)
   const themes = (axis.themes?.docs ?? []).filter((d): d is Theme => typeof d === 'object')
   const keywords = (axis.keywords ?? []).filter((k): k is Tag => typeof k === 'object')
   const parentCrumbs = axis.parentPage ? pageCrumbs(axis.parentPage) : [{ label: 'Axes', href: paths.axes }]
@@ -53,7 +53,7 @@ export default async function AxisPage({ params }: Props) {
               <h3 id={`theme-${theme.number}`}>
                 <Link href={paths.theme(theme.slug)}>{t(themeTitle(theme))}</Link>
               </h3>
-              <RichText data={theme.body} glossary={glossary} />
+              <RichText data={theme.body} glossary={glossaryOf(theme, glossary)} />
               <WorkingGroupLine theme={theme} />
             </section>
           ))}

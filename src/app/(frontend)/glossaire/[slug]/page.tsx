@@ -7,11 +7,11 @@ import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { RichText } from '@/components/RichText'
 import { glossaryFor } from '@/data/glossary'
 import { findBySlug, getPayloadClient } from '@/data/payload'
-import { buildMatcher } from '@/lib/glossary-matcher'
 import { pageMetadata } from '@/lib/seo'
 import { paths } from '@/lib/site-paths'
 import { frenchTypography as t } from '@/lib/typography'
-import { annotateLexical, GLOSSARY_FIELDS, type GlossaryCollection } from '@/plugins/glossary/annotate'
+import { GLOSSARY_FIELDS, type GlossaryCollection, usageTitle, usedTermSlugs } from '@/plugins/glossary/annotate'
+import { getGlossaryMatcher } from '@/plugins/glossary/loader'
 import type { GlossaryTerm } from '@/payload-types'
 
 import '@/components/glossary/glossary.css'
@@ -37,12 +37,14 @@ const COLLECTION_LABELS: Record<GlossaryCollection, string> = {
 
 type UsingDoc = { key: string; path: string; title: string; kind: string }
 
-/** Published documents whose rich text uses the term (same matcher rules as the annotations). */
+/**
+ * Published documents whose rich text uses the term: an annotatable occurrence under the site's
+ * matching rules (all terms at once, longest match), whether or not the document switched its
+ * annotations off. Kept current by the glossary plugin's hooks (src/plugins/glossary/refresh.ts).
+ */
 async function documentsUsing(term: GlossaryTerm): Promise<UsingDoc[]> {
   const payload = await getPayloadClient()
-  const matcher = buildMatcher([
-    { id: term.id, slug: term.slug, term: term.term, variants: (term.variants ?? []).map((v) => v.variant) },
-  ])
+  const matcher = await getGlossaryMatcher(payload)
   const results: UsingDoc[] = []
   for (const collection of Object.keys(GLOSSARY_FIELDS) as GlossaryCollection[]) {
     const { docs } = await payload.find({
@@ -54,12 +56,9 @@ async function documentsUsing(term: GlossaryTerm): Promise<UsingDoc[]> {
       draft: false,
     })
     for (const doc of docs as unknown as Record<string, unknown>[]) {
-      const seen = new Set<string | number>()
-      const uses = GLOSSARY_FIELDS[collection].some((field) => annotateLexical(doc[field], matcher, { seen }).occurrences.length > 0)
-      const path = uses ? publicPath(collection, doc as { slug?: unknown; breadcrumbs?: unknown }) : null
-      if (!path) continue
-      const title = collection === 'axes' ? `Axe ${String(doc.number)} : ${String(doc.title)}` : String(doc.title ?? doc.slug)
-      results.push({ key: `${collection}-${String(doc.id)}`, path, title, kind: COLLECTION_LABELS[collection] })
+      const path = publicPath(collection, doc as { slug?: unknown; breadcrumbs?: unknown })
+      if (!path || !usedTermSlugs(collection, doc, matcher).includes(term.slug)) continue
+      results.push({ key: `${collection}-${String(doc.id)}`, path, title: usageTitle(collection, doc), kind: COLLECTION_LABELS[collection] })
     }
   }
   return results
@@ -69,7 +68,7 @@ export default async function TermPage({ params }: Props) {
   const term = (await findBySlug('glossary-terms', (await params).slug)) as GlossaryTerm | null
   if (!term) notFound()
   // The term's own page is never annotated with itself.
-  const glossary = await glossaryFor(term.id)
+  const glossary = await glossaryFor(undefined, term.id)
   const related = (term.relatedTerms ?? []).filter((r): r is GlossaryTerm => typeof r === 'object' && r !== null)
   const variants = (term.variants ?? []).map((v) => v.variant).filter(Boolean)
   const using = await documentsUsing(term)

@@ -33,7 +33,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProjectPage({ params }: Props) {
   const project = (await findBySlug('projects', (await params).slug)) as Project | null
   if (!project) notFound()
-  const glossary = await glossaryFor()
+  const glossary = await glossaryFor(project)
 
   const structure = typeof project.carryingStructure === 'object' ? (project.carryingStructure as Partner | null) : null
   const domains = objects<Tag>(project.domains)

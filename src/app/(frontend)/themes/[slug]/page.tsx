@@ -28,7 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ThemePage({ params }: Props) {
   const theme = (await findBySlug('themes', (await params).slug, 2)) as Theme | null
   if (!theme) notFound()
-  const glossary = await glossaryFor()
+  const glossary = await glossaryFor(theme)
   const axis = typeof theme.axis === 'object' ? (theme.axis as Axis) : null
   const projects = (theme.relatedProjects ?? []).filter((p): p is Project => typeof p === 'object')
   const crumbs = axis ? [...(axis.parentPage ? pageCrumbs(axis.parentPage) : []), { label: axisTitle(axis), href: paths.axis(axis.slug) }] : []

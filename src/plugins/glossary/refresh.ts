@@ -1,0 +1,218 @@
+/**
+ * Hooks that refresh exactly the public pages a glossary change makes stale (the decisions are
+ * pure, in src/lib/glossary-refresh.ts):
+ *
+ * - on glossary terms: the pages whose text contains the term (old and new spellings), found in
+ *   the search index (`search.documents`, plain text of every published document) with the same
+ *   matcher as the annotations, plus /glossaire, the sitemap and the term pages;
+ * - on annotated documents: the pages of the terms the document uses, before and after.
+ *
+ * "Before" is the version the public saw: the main version read from the database in
+ * beforeChange (with drafts, Payload's `previousDoc` is the latest draft, not the published one).
+ * A failure here is logged and never loses the editor's change.
+ */
+import { sql } from '@payloadcms/db-postgres/drizzle'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionSlug, Payload, PayloadRequest } from 'payload'
+
+import { publicPath } from '../../collections/shared/paths'
+import type { GlossaryId, Matcher } from '../../lib/glossary-matcher'
+import {
+  annotationChanged,
+  pathsForTermChange,
+  termForms,
+  termPagesForDocumentChange,
+  type DocumentUsage,
+  type PublicTerm,
+  type TextDocument,
+} from '../../lib/glossary-refresh'
+import { normalizeForMatch } from '../../lib/text'
+import { EVERYTHING } from '../revalidate/targets'
+import { executorFor, isMissingSchema } from '../search/sql'
+import { usageTitle, usedTermSlugs, type GlossaryCollection } from './annotate'
+import { getGlossaryMatcher, invalidateGlossary } from './loader'
+
+/** Refreshes public paths; `*` stands for the whole site, a path with `[…]` for a route pattern. */
+export type Revalidate = (paths: string[], payload: Payload) => Promise<void>
+
+type Doc = Record<string, unknown> & { id: number | string }
+
+const stashKey = (collection: string, id: unknown) => `glossary:published-before:${collection}:${String(id)}`
+
+/** The main version of a document, what the public reads (a draft save leaves it untouched). */
+async function mainVersion(req: PayloadRequest, collection: string, id: number | string): Promise<Doc | null> {
+  const doc = await req.payload.db.findOne({ collection: collection as CollectionSlug, where: { id: { equals: id } }, req })
+  return (doc as Doc | null) ?? null
+}
+
+const publicVersion = (doc: unknown): Doc | null => {
+  const d = doc as Doc | null | undefined
+  return d && !d.deletedAt && d._status === 'published' ? d : null
+}
+
+const report = (payload: Payload, err: unknown, what: string) =>
+  payload.logger.error({ err, msg: `glossary: could not refresh the pages (${what})` })
+
+/** beforeChange: remembers the published version, for the afterChange hooks below. */
+export const rememberPublished: CollectionBeforeChangeHook = async ({ collection, context, data, operation, originalDoc, req }) => {
+  if (operation === 'update' && originalDoc?.id !== undefined) {
+    try {
+      context[stashKey(collection.slug, originalDoc.id)] = publicVersion(await mainVersion(req, collection.slug, originalDoc.id))
+    } catch (err) {
+      report(req.payload, err, `reading ${collection.slug} ${String(originalDoc.id)}`)
+    }
+  }
+  return data
+}
+
+/** The published versions before and after a change (null: not public). */
+async function versions(req: PayloadRequest, collection: string, doc: Doc, context: Record<string, unknown>) {
+  const before = (context[stashKey(collection, doc.id)] as Doc | null | undefined) ?? null
+  let after: Doc | null
+  if (publicVersion(doc)) after = doc
+  // Not published before, and not published by this save: the public sees no change.
+  else if (!before) after = null
+  // A draft saved over a published document leaves it public; unpublishing does not.
+  else after = publicVersion(await mainVersion(req, collection, doc.id))
+  return { before, after }
+}
+
+
+// --- annotated documents -------------------------------------------------------------------
+
+const usageOf = (collection: GlossaryCollection, doc: Doc | null, matcher: Matcher): DocumentUsage | null =>
+  doc
+    ? {
+        path: publicPath(collection, doc as { slug?: unknown; breadcrumbs?: unknown }),
+        title: usageTitle(collection, doc),
+        terms: usedTermSlugs(collection, doc, matcher),
+      }
+    : null
+
+export const documentAfterChange =
+  (collection: GlossaryCollection, revalidate: Revalidate): CollectionAfterChangeHook =>
+  async ({ context, doc, req }) => {
+    try {
+      const { before, after } = await versions(req, collection, doc as Doc, context)
+      if (!before && !after) return doc
+      const matcher = await getGlossaryMatcher(req.payload)
+      await revalidate(termPagesForDocumentChange(usageOf(collection, before, matcher), usageOf(collection, after, matcher)), req.payload)
+    } catch (err) {
+      report(req.payload, err, `${collection} ${String(doc.id)} changed`)
+    }
+    return doc
+  }
+
+export const documentAfterDelete =
+  (collection: GlossaryCollection, revalidate: Revalidate): CollectionAfterDeleteHook =>
+  async ({ doc, req }) => {
+    try {
+      const before = publicVersion(doc)
+      if (!before) return doc
+      const matcher = await getGlossaryMatcher(req.payload)
+      await revalidate(termPagesForDocumentChange(usageOf(collection, before, matcher), null), req.payload)
+    } catch (err) {
+      report(req.payload, err, `${collection} ${String(doc.id)} deleted`)
+    }
+    return doc
+  }
+
+// --- glossary terms ------------------------------------------------------------------------
+
+const entryOf = (doc: Doc | null): PublicTerm =>
+  doc && typeof doc.term === 'string' && typeof doc.slug === 'string'
+    ? {
+        id: doc.id as GlossaryId,
+        slug: doc.slug,
+        term: doc.term,
+        variants: (Array.isArray(doc.variants) ? (doc.variants as { variant?: unknown }[]) : [])
+          .map((v) => v.variant)
+          .filter((v): v is string => typeof v === 'string' && v !== ''),
+        shortDefinition: typeof doc.shortDefinition === 'string' ? doc.shortDefinition : '',
+      }
+    : null
+
+/** Letters and digits of a form, folded as the matcher folds them: a prefilter needs them all. */
+const wordsOf = (form: string): string[] => normalizeForMatch(form).split(/[^\p{L}\p{N}]+/u).filter(Boolean)
+
+/**
+ * Published documents of the annotated collections whose indexed text may contain one of the
+ * forms (every word of the form appears in the lower-cased, unaccented text: a superset of what
+ * the matcher finds), with the public paths that show that text. Null when there is no search
+ * index to read (the caller refreshes everything then).
+ */
+export async function candidateDocuments(
+  req: PayloadRequest,
+  forms: readonly string[],
+  collections: readonly GlossaryCollection[],
+): Promise<TextDocument[] | null> {
+  const conditions = forms
+    .map(wordsOf)
+    .filter((words) => words.length > 0)
+    .map((words) => sql`(${sql.join(words.map((w) => sql`strpos(f.folded, ${w}) > 0`), sql` AND `)})`)
+  if (!conditions.length || !collections.length) return []
+  let rows: Record<string, unknown>[]
+  try {
+    const exec = await executorFor(req.payload, req)
+    // In a savepoint: a failure must not abort the editor's transaction.
+    ;({ rows } = await exec.transaction((tx) => tx.execute(sql`
+      SELECT d.collection, d.doc_id, d.url, d.body
+      FROM search.documents d CROSS JOIN LATERAL (SELECT lower(unaccent(d.body)) AS folded) f
+      WHERE d.collection IN (${sql.join(collections.map((c) => sql`${c}`), sql`, `)})
+        AND (${sql.join(conditions, sql` OR `)})`)))
+  } catch (err) {
+    if (isMissingSchema(err)) return null
+    throw err
+  }
+  const documents = rows.map((r) => ({ collection: String(r.collection), id: Number(r.doc_id), paths: [String(r.url)], text: String(r.body) }))
+  // A theme's text also shows on its axis' page.
+  const themes = documents.filter((d) => d.collection === 'themes')
+  if (themes.length) {
+    const { docs } = await req.payload.find({
+      collection: 'themes',
+      where: { id: { in: themes.map((t) => t.id) } },
+      select: { axis: true },
+      depth: 1,
+      draft: false,
+      pagination: false,
+      overrideAccess: true,
+      req,
+    })
+    for (const theme of docs) {
+      const axis = typeof theme.axis === 'object' && theme.axis ? theme.axis : null
+      const path = axis && axis._status === 'published' ? publicPath('axes', axis) : null
+      if (path) themes.find((t) => t.id === theme.id)?.paths.push(path)
+    }
+  }
+  return documents
+}
+
+async function refreshTerm(req: PayloadRequest, before: PublicTerm, after: PublicTerm, collections: readonly GlossaryCollection[], revalidate: Revalidate) {
+  if (!before && !after) return
+  const documents = annotationChanged(before, after) ? await candidateDocuments(req, termForms(before, after), collections) : []
+  await revalidate(documents === null ? [EVERYTHING] : pathsForTermChange(before, after, documents), req.payload)
+}
+
+export const termAfterChange =
+  (collections: readonly GlossaryCollection[], revalidate: Revalidate): CollectionAfterChangeHook =>
+  async ({ collection, context, doc, req }) => {
+    invalidateGlossary()
+    try {
+      const { before, after } = await versions(req, collection.slug, doc as Doc, context)
+      await refreshTerm(req, entryOf(before), entryOf(after), collections, revalidate)
+    } catch (err) {
+      report(req.payload, err, `glossary term ${String(doc.id)} changed`)
+    }
+    return doc
+  }
+
+export const termAfterDelete =
+  (collections: readonly GlossaryCollection[], revalidate: Revalidate): CollectionAfterDeleteHook =>
+  async ({ doc, req }) => {
+    invalidateGlossary()
+    try {
+      await refreshTerm(req, entryOf(publicVersion(doc)), null, collections, revalidate)
+    } catch (err) {
+      report(req.payload, err, `glossary term ${String(doc.id)} deleted`)
+    }
+    return doc
+  }
