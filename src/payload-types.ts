@@ -79,6 +79,8 @@ export interface Config {
     tags: Tag;
     comments: Comment;
     'comments-flood': CommentsFlood;
+    webhooks: Webhook;
+    'webhook-deliveries': WebhookDelivery;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -91,6 +93,9 @@ export interface Config {
     };
     partners: {
       projects: 'projects';
+    };
+    webhooks: {
+      deliveries: 'webhook-deliveries';
     };
   };
   collectionsSelect: {
@@ -106,6 +111,8 @@ export interface Config {
     tags: TagsSelect<false> | TagsSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     'comments-flood': CommentsFloodSelect<false> | CommentsFloodSelect<true>;
+    webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -131,6 +138,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      deliverWebhook: TaskDeliverWebhook;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -169,6 +177,23 @@ export interface User {
    * Seuls les administrateurs peuvent attribuer des rôles.
    */
   roles: ('admin' | 'editor' | 'moderator' | 'integration')[];
+  /**
+   * Dernière requête authentifiée par la clé (enregistrée au plus une fois par minute). Vide : la clé actuelle n’a pas encore servi.
+   */
+  apiKeyLastUsedAt?: string | null;
+  /**
+   * Une clé lit les contenus publiés, comme un visiteur, et n’écrit jamais. Cochez une collection pour qu’elle en lise aussi les brouillons (aperçu chez un partenaire).
+   */
+  apiGrants?:
+    | (
+        | 'drafts.projects'
+        | 'drafts.axes'
+        | 'drafts.themes'
+        | 'drafts.articles'
+        | 'drafts.pages'
+        | 'drafts.glossary-terms'
+      )[]
+    | null;
   updatedAt: string;
   createdAt: string;
   enableAPIKey?: boolean | null;
@@ -882,6 +907,67 @@ export interface CommentsFlood {
   createdAt: string;
 }
 /**
+ * À chaque publication, dépublication ou suppression d’un contenu public, le site envoie un POST JSON signé (HMAC-SHA256) à l’adresse indiquée. En cas d’échec, 5 essais au plus, de plus en plus espacés ; chaque essai est journalisé dans « Envois de webhooks ».
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks".
+ */
+export interface Webhook {
+  id: number;
+  /**
+   * Pour s’y retrouver : le partenaire ou le service destinataire.
+   */
+  name: string;
+  /**
+   * Adresse http:// ou https:// qui reçoit les notifications.
+   */
+  url: string;
+  /**
+   * Publication : un contenu devient public ou un contenu public est modifié. Dépublication : il repasse en brouillon. Suppression : un contenu public est supprimé. Les brouillons et les enregistrements automatiques ne déclenchent jamais d’envoi.
+   */
+  events: ('publish' | 'unpublish' | 'delete')[];
+  /**
+   * Les contenus publics dont les changements sont notifiés.
+   */
+  collections: ('projects' | 'axes' | 'themes' | 'articles' | 'pages' | 'glossary-terms' | 'partners')[];
+  /**
+   * Décoché : plus aucun envoi, même des essais en attente.
+   */
+  active?: boolean | null;
+  /**
+   * Généré à la création ; à communiquer au destinataire. Chaque envoi porte l’en-tête X-Labo-Signature : « sha256= » suivi du HMAC-SHA256 (hexadécimal) du corps brut, calculé avec ce secret.
+   */
+  secret: string;
+  deliveries?: {
+    docs?: (number | WebhookDelivery)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Journal des envois (un par essai), en lecture seule.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  webhook?: (number | null) | Webhook;
+  event: 'publish' | 'unpublish' | 'delete';
+  collection: 'projects' | 'axes' | 'themes' | 'articles' | 'pages' | 'glossary-terms' | 'partners';
+  documentId: string;
+  attempt: number;
+  status: 'success' | 'retrying' | 'failed';
+  responseCode?: number | null;
+  durationMs?: number | null;
+  error?: string | null;
+  sentAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -950,7 +1036,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'deliverWebhook' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -983,7 +1069,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'deliverWebhook' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1044,6 +1130,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'comments-flood';
         value: number | CommentsFlood;
+      } | null)
+    | ({
+        relationTo: 'webhooks';
+        value: number | Webhook;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1094,6 +1188,8 @@ export interface PayloadMigration {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
+  apiKeyLastUsedAt?: T;
+  apiGrants?: T;
   updatedAt?: T;
   createdAt?: T;
   enableAPIKey?: T;
@@ -1465,6 +1561,39 @@ export interface CommentsFloodSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks_select".
+ */
+export interface WebhooksSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  events?: T;
+  collections?: T;
+  active?: T;
+  secret?: T;
+  deliveries?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  webhook?: T;
+  event?: T;
+  collection?: T;
+  documentId?: T;
+  attempt?: T;
+  status?: T;
+  responseCode?: T;
+  durationMs?: T;
+  error?: T;
+  sentAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1765,6 +1894,24 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverWebhook".
+ */
+export interface TaskDeliverWebhook {
+  input: {
+    webhook: number;
+    event: string;
+    collection: string;
+    docId: string;
+    slug?: string | null;
+    url?: string | null;
+    time: string;
+  };
+  output: {
+    responseCode?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -5,6 +5,8 @@ import * as migration_20261126_113706_search from './20261126_113706_search';
 import * as migration_20261126_134022_glossary_switch from './20261126_134022_glossary_switch';
 import * as migration_20261126_134109_api_cors_origins from './20261126_134109_api_cors_origins';
 
+import * as migration_20261126_135354_integrations_api_keys_webhooks from './20261126_135354_integrations_api_keys_webhooks';
+
 export const migrations = [
   {
     up: migration_20261126_104725_initial.up,
@@ -35,5 +37,10 @@ export const migrations = [
     up: migration_20261126_134109_api_cors_origins.up,
     down: migration_20261126_134109_api_cors_origins.down,
     name: '20261126_134109_api_cors_origins',
+  },
+  {
+    up: migration_20261126_135354_integrations_api_keys_webhooks.up,
+    down: migration_20261126_135354_integrations_api_keys_webhooks.down,
+    name: '20261126_135354_integrations_api_keys_webhooks',
   },
 ];

@@ -1,6 +1,10 @@
 import { nestedDocsPlugin } from '@payloadcms/plugin-nested-docs'
 import type { Plugin } from 'payload'
 
+import { isAdmin } from '../access/roles'
+import { publicPath } from '../collections/shared/paths'
+import { absoluteURL, paths } from '../lib/site-paths'
+import { apiKeysPlugin } from './api-keys'
 import { commentsPlugin } from './comments'
 import { glossaryPlugin } from './glossary'
 import { openapiPlugin } from './openapi'
@@ -10,6 +14,7 @@ import { scheduledPublication } from './scheduled-publication'
 import { searchPlugin } from './search'
 import { seo } from './seo'
 import { seedExamples } from '../seed/examples'
+import { webhooksPlugin } from './webhooks'
 
 type TreeDoc = { slug?: unknown; title?: unknown }
 
@@ -38,6 +43,18 @@ export const plugins: Plugin[] = [
   // Glossary terms annotated in rich text; GET /api/glossary/annotations; refreshes the pages
   // that show a changed term, and the term pages a document change concerns.
   glossaryPlugin({ revalidate: revalidatePaths }),
+  // Integration keys: admin-managed, read-only, last use recorded; drafts of these on grant.
+  apiKeysPlugin({ draftCollections: ['projects', 'axes', 'themes', 'articles', 'pages', 'glossary-terms'] }),
+  // Signed POSTs to partners' endpoints on publish, unpublish and delete, through the jobs queue.
+  webhooksPlugin({
+    collections: ['projects', 'axes', 'themes', 'articles', 'pages', 'glossary-terms', 'partners'],
+    access: isAdmin,
+    url: (collection, doc) => {
+      const path = publicPath(collection, doc) ?? (collection === 'partners' ? paths.partners : null)
+      return path ? absoluteURL(path) : null
+    },
+    retryDelayMs: Number(process.env.WEBHOOKS_RETRY_DELAY_MS) || undefined,
+  }),
   // GET /api/openapi.json (generated from this config) and GET /api/docs (Swagger UI).
   openapiPlugin({ examples: seedExamples() }),
   // Last: its hooks see every collection and global the others added.
