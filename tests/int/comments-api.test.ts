@@ -213,6 +213,14 @@ describe('modes', () => {
     expect((await post(visitorComment(articles.default))).status).toBe(403)
   })
 
+  it('settings saved by another server apply to the very next comment', async () => {
+    expect((await stored((await post(visitorComment(articles.default))).body.doc.id)).status).toBe('pending')
+    // Another instance saves the settings: the database changes, not this process.
+    const db = ctx.payload.db as unknown as { pool: { query: (text: string) => Promise<unknown> } }
+    await db.pool.query(`UPDATE site_settings SET default_comment_mode = 'a-posteriori', updated_at = now() + interval '1 second'`)
+    expect((await stored((await post(visitorComment(articles.default))).body.doc.id)).status).toBe('approved')
+  })
+
   it('projects, axes and themes are closed until an editor opens them', async () => {
     const target = { relationTo: 'projects', value: projectId }
     const closed = await post(visitorComment(0, { target }))
