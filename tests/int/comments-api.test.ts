@@ -90,6 +90,20 @@ beforeEach(async () => {
 })
 
 describe('a visitor posts a comment', () => {
+  it('is answered with its page as sent (not populated) unless ?depth= asks for it', async () => {
+    const plain = await post(visitorComment(articles.priori))
+    expect(plain.status, plain.text).toBe(201)
+    expect(plain.body.doc.target).toEqual({ relationTo: 'articles', value: articles.priori })
+    const populated = await call(
+      'POST',
+      '/api/comments?depth=1',
+      { 'X-Forwarded-For': nextIp(), 'User-Agent': 'TestBrowser/1.0' },
+      visitorComment(articles.priori),
+    )
+    expect(populated.status, populated.text).toBe(201)
+    expect(populated.body.doc.target).toMatchObject({ relationTo: 'articles', value: { id: articles.priori, title: 'Article a priori' } })
+  })
+
   it('gets pending whatever status and moderation fields they send; no raw address is stored', async () => {
     const res = await post(
       visitorComment(articles.priori, {
