@@ -19,7 +19,7 @@ import {
 } from '../../lib/search-query'
 import { excerptHtml } from '../../lib/search-text'
 import { SEARCH_TYPE_LABELS, SEARCH_TYPES, type SearchType } from '../../lib/search-types'
-import { deleteStaleRows, executorFor, inspectQuery, liveChecksFor, searchIndex } from './sql'
+import { deleteStaleRows, executorFor, liveChecksFor, searchIndex } from './sql'
 
 export type SearchInput = { q?: unknown; type?: unknown; page?: unknown; limit?: unknown }
 
@@ -85,14 +85,10 @@ export async function searchSite(payload: Payload, input: SearchInput, options: 
   const { query, types, page, limit } = parsed.value
 
   const exec = await executorFor(payload)
-  const reading = await inspectQuery(exec, query)
-  if (reading === 'stopwords') return { ok: false, status: 400, error: searchError('QUERY_ONLY_STOPWORDS') }
-  if (reading === 'exclusions') return { ok: false, status: 400, error: searchError('QUERY_ONLY_EXCLUSIONS') }
-
   const collections = options.collections ?? SEARCH_TYPES
   const searchTypes = types ?? (collections.length < SEARCH_TYPES.length ? [...collections] : null)
   const live = liveChecksFor(payload, collections)
-  const { hits, total, capped } = await searchIndex(exec, {
+  const { hits, total, capped, reading } = await searchIndex(exec, {
     query,
     types: searchTypes,
     limit,
@@ -100,6 +96,9 @@ export async function searchSite(payload: Payload, input: SearchInput, options: 
     live,
     ...(options.countCap ? { cap: options.countCap } : {}),
   })
+  // One round trip: the query tells how Postgres read the words, and searches only if there is something to find.
+  if (reading === 'stopwords') return { ok: false, status: 400, error: searchError('QUERY_ONLY_STOPWORDS') }
+  if (reading === 'exclusions') return { ok: false, status: 400, error: searchError('QUERY_ONLY_EXCLUSIONS') }
   const visible = hits.filter((hit) => hit.live)
   const stale = hits.filter((hit) => !hit.live)
   if (stale.length) {

@@ -10,6 +10,7 @@ import { sql, type SQL } from '@payloadcms/db-postgres/drizzle'
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { IndexRow } from '../../lib/search-documents'
+import { tokenizeSearchQuery } from '../../lib/search-query'
 import { MATCH_END, MATCH_START } from '../../lib/search-text'
 import type { SearchType } from '../../lib/search-types'
 import { SEARCH_CANDIDATES_UP, titleTsv } from '../../migrations/sql/search-candidates'
@@ -113,14 +114,17 @@ export async function deleteStaleRows(exec: Executor, keys: { collection: string
   }
 }
 
-/** How Postgres reads the query: no lexeme at all (stop words), or nothing to look for. */
-export async function inspectQuery(exec: Executor, query: string): Promise<'ok' | 'stopwords' | 'exclusions'> {
+export type QueryReading = 'ok' | 'stopwords' | 'exclusions'
+
+/** How Postgres read the query: no lexeme at all (stop words), or nothing to look for. */
+const readingOf = (row: Row | undefined): QueryReading =>
+  Number(row?.nodes) === 0 ? 'stopwords' : row?.tree === 'T' ? 'exclusions' : 'ok'
+
+/** How Postgres reads the query (searchIndex tells it too, in the same round trip). */
+export async function inspectQuery(exec: Executor, query: string): Promise<QueryReading> {
   const { rows } = await exec.execute(sql`
     SELECT numnode(q) AS nodes, querytree(q) AS tree FROM websearch_to_tsquery(${CONFIG}, ${query}) AS q`)
-  const row = rows[0] ?? {}
-  if (Number(row.nodes) === 0) return 'stopwords'
-  if (row.tree === 'T') return 'exclusions'
-  return 'ok'
+  return readingOf(rows[0])
 }
 
 /**
@@ -186,7 +190,7 @@ export const SEARCH_TITLE_CAP = 200
 
 /**
  * One page of the documents matching a websearch query, best first, with the total (exact up to
- * `cap`, else `capped`).
+ * `cap`, else `capped`), and how Postgres read the query (`reading`: not 'ok', nothing is searched).
  *
  * The GIN index finds the matches (`tsv`), and `ts_rank` orders them on `rank_tsv` (title A, start
  * of the summary B and of the body C, facts D), which is small and kept in the row. Ranking and
@@ -217,9 +221,12 @@ export async function searchIndex(
     cap?: number
     titleCap?: number
   },
-): Promise<{ hits: Hit[]; total: number; capped: boolean }> {
+): Promise<{ hits: Hit[]; total: number; capped: boolean; reading: QueryReading }> {
   const typeList = types?.join(',') ?? ''
   const typeFilter = sql`(${typeList} = '' OR d.collection = ANY (string_to_array(${typeList}, ',')))`
+  // A title that matches a query without exclusions (-word) is a document that matches; with
+  // them, the document's own tsvector must match too.
+  const excludes = tokenizeSearchQuery(query).some((token) => token.negated)
   const { rows } = await exec.execute(sql`
     -- q is MATERIALIZED so that the planner never sees the query: knowing that a word is in nearly
     -- every document, it would scan the table and read every tsvector back, 5 times slower than
@@ -228,8 +235,9 @@ export async function searchIndex(
       SELECT websearch_to_tsquery(${CONFIG}, ${query}) AS query,
              -- Ranking counts the words of a phrase as words: as relevant, and much cheaper.
              websearch_to_tsquery(${CONFIG}, replace(${query}, '"', '')) AS words,
-             -- A title that matches a query without exclusions is a document that matches.
-             strpos(websearch_to_tsquery(${CONFIG}, ${query})::text, '!') > 0 AS excludes,
+             -- Nothing to search (only stop words, or only exclusions): the caller answers 400.
+             numnode(websearch_to_tsquery(${CONFIG}, ${query})) AS nodes,
+             querytree(websearch_to_tsquery(${CONFIG}, ${query})) AS tree,
              -- To place the excerpt: the query's words as typed (lower-cased, unaccented, no stop
              -- words nor OR), then their stems.
              ARRAY(SELECT w FROM regexp_split_to_table(lower(unaccent(${query})), '[^[:alnum:]]+') AS w
@@ -240,7 +248,7 @@ export async function searchIndex(
     matches AS MATERIALIZED (
       SELECT d.collection, d.doc_id, d.published_at, ts_rank(${WEIGHTS}, d.rank_tsv, q.words) AS rank
       FROM search.documents d, q
-      WHERE d.tsv @@ q.query AND ${typeFilter}
+      WHERE q.nodes > 0 AND q.tree <> 'T' AND d.tsv @@ q.query AND ${typeFilter}
       LIMIT ${cap + 1}
     ),
     -- Past the cap, the documents whose title matches join the candidates.
@@ -249,7 +257,7 @@ export async function searchIndex(
       FROM search.documents d, q
       WHERE (SELECT count(*) FROM matches) > ${cap}
         AND ${sql.raw(titleTsv('d'))} @@ q.query
-        AND (NOT q.excludes OR ts_match_vq(d.tsv, q.query))
+        ${excludes ? sql`AND d.tsv @@ q.query` : sql``}
         AND ${typeFilter}
       LIMIT ${titleCap}
     ),
@@ -290,7 +298,7 @@ export async function searchIndex(
         CASE WHEN live THEN ts_headline(${CONFIG}, substr(src, start, ${PASSAGE}), q.query, ${HEADLINE_OPTIONS}) END AS passage_headline
       FROM passages, q
     )
-    SELECT t.total, e.collection, e.doc_id, e.rank, e.title, e.url, e.published_at, e.live,
+    SELECT t.total, q.nodes, q.tree, e.collection, e.doc_id, e.rank, e.title, e.url, e.published_at, e.live,
       CASE WHEN NOT e.live THEN ''
            WHEN strpos(e.passage_headline, ${MATCH_START}) > 0 THEN e.passage_headline
            ELSE ts_headline(${CONFIG}, left(e.src, ${FALLBACK}), q.query, ${HEADLINE_OPTIONS}) END AS headline,
@@ -314,7 +322,7 @@ export async function searchIndex(
       cutBefore: r.cut_before === true,
       live: r.live === true,
     }))
-  return { hits, total: Math.min(counted, cap), capped: counted > cap }
+  return { hits, total: Math.min(counted, cap), capped: counted > cap, reading: readingOf(rows[0]) }
 }
 
 /** The version of the index the database holds (null: never built, or schema missing). */
