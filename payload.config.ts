@@ -21,6 +21,7 @@ import { Themes } from './src/collections/Themes'
 import { Users } from './src/collections/Users'
 import { Navigation } from './src/globals/Navigation'
 import { SiteSettings } from './src/globals/SiteSettings'
+import { emailAdapter } from './src/lib/email'
 import { migrations } from './src/migrations'
 import { plugins } from './src/plugins'
 
@@ -42,6 +43,7 @@ export default buildConfig({
   collections: [Users, Media, Projects, Axes, Themes, Articles, Pages, GlossaryTerms, Partners, Tags],
   globals: [SiteSettings, Navigation],
   editor: lexicalEditor(),
+  email: emailAdapter(),
   db: postgresAdapter({
     pool: { connectionString: process.env.DATABASE_URI },
     // Schema push is for `npm run dev` only; everything else runs the committed migrations.

@@ -10,8 +10,9 @@
  * a small domain vocabulary, so that common words such as "économie" occur in nearly every
  * document — the hardest case for ranking — and a long tail of rare words),
  * indexes them through the plugin's own code (indexRowOf → replaceIndex), then times, for a set
- * of queries, what GET /api/search runs in SQL (query check, ranked page with its count and
- * excerpts) and prints p50/p95 per query. Goal: p95 under 20 ms.
+ * of queries, what GET /api/search runs in SQL (one statement: query check, ranked page with its
+ * count and excerpts) and prints p50/p95 per query. Goal: p95 under 20 ms. Past 1,000 matches the search
+ * stops counting ("> 1000") and ranks a bounded candidate set (see searchIndex).
  *
  * The generated documents exist in the index only: the check that a page's results are still
  * published in their collections' tables (10 primary-key lookups) is left out.
@@ -220,7 +221,7 @@ async function main() {
     const { indexRowOf } = await import('../src/lib/search-documents')
     const { excerptHtml } = await import('../src/lib/search-text')
     const { parseSearchInput } = await import('../src/plugins/search/service')
-    const { executorFor, inspectQuery, replaceIndex, searchIndex } = await import('../src/plugins/search/sql')
+    const { executorFor, replaceIndex, searchIndex } = await import('../src/plugins/search/sql')
     type SearchType = Parameters<typeof indexRowOf>[0]
 
     const payload = await loadPayload()
@@ -250,11 +251,10 @@ async function main() {
       const parsed = parseSearchInput({ q, type, page: page ? String(page) : undefined })
       if (!parsed.ok) throw new Error(`${q}: ${parsed.error.code}`)
       const { query, types, limit } = parsed.value
-      const reading = await inspectQuery(exec, query)
-      if (reading !== 'ok') throw new Error(`${q}: ${reading}`)
       const result = await searchIndex(exec, { query, types, limit, offset: (parsed.value.page - 1) * limit, live: null })
+      if (result.reading !== 'ok') throw new Error(`${q}: ${result.reading}`)
       result.hits.forEach((h) => excerptHtml(h.headline))
-      return result.total
+      return result.capped ? `> ${result.total}` : String(result.total)
     }
 
     const table: string[][] = [['query', 'matches', 'p50 ms', 'p95 ms', 'max ms']]
@@ -262,7 +262,7 @@ async function main() {
     for (const query of QUERIES) {
       for (let i = 0; i < WARMUP; i++) await run(query)
       const times: number[] = []
-      let total = 0
+      let total = ''
       for (let i = 0; i < RUNS; i++) {
         const start = performance.now()
         total = await run(query)
@@ -271,7 +271,7 @@ async function main() {
       times.sort((a, b) => a - b)
       const p95 = percentile(times, 95)
       worstP95 = Math.max(worstP95, p95)
-      table.push([query.label, String(total), percentile(times, 50).toFixed(2), p95.toFixed(2), times.at(-1)!.toFixed(2)])
+      table.push([query.label, total, percentile(times, 50).toFixed(2), p95.toFixed(2), times.at(-1)!.toFixed(2)])
     }
     const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)))
     for (const [i, row] of table.entries()) {

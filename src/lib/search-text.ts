@@ -85,3 +85,15 @@ export function excerptHtml(headline: string | null | undefined, { cutBefore = f
 /** The excerpt as plain text (no markup): for `title` attributes, logs, tests. */
 export const excerptText = (headline: string | null | undefined): string =>
   (headline ?? '').replace(/[\uE000\uE001]/g, '').replace(/\s+/gu, ' ').trim()
+
+const frenchNumber = new Intl.NumberFormat('fr-FR')
+
+/**
+ * How many results, in French: "Aucun résultat", "1 résultat", "1 000 résultats", or, when the
+ * search stopped counting at `total` (`capped`), "Plus de 1 000 résultats".
+ */
+export function resultCountLabel(total: number, capped = false): string {
+  if (capped) return `Plus de ${frenchNumber.format(total)} résultats`
+  if (total === 0) return 'Aucun résultat'
+  return `${frenchNumber.format(total)} ${total > 1 ? 'résultats' : 'résultat'}`
+}

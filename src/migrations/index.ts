@@ -6,6 +6,7 @@ import * as migration_20261126_134022_glossary_switch from './20261126_134022_gl
 import * as migration_20261126_134109_api_cors_origins from './20261126_134109_api_cors_origins';
 
 import * as migration_20261126_135354_integrations_api_keys_webhooks from './20261126_135354_integrations_api_keys_webhooks';
+import * as migration_20261126_133956_search_candidates from './20261126_133956_search_candidates';
 
 export const migrations = [
   {
@@ -42,5 +43,10 @@ export const migrations = [
     up: migration_20261126_135354_integrations_api_keys_webhooks.up,
     down: migration_20261126_135354_integrations_api_keys_webhooks.down,
     name: '20261126_135354_integrations_api_keys_webhooks',
+  },
+  {
+    up: migration_20261126_133956_search_candidates.up,
+    down: migration_20261126_133956_search_candidates.down,
+    name: '20261126_133956_search_candidates',
   },
 ];

@@ -90,6 +90,20 @@ beforeEach(async () => {
 })
 
 describe('a visitor posts a comment', () => {
+  it('is answered with its page as sent (not populated) unless ?depth= asks for it', async () => {
+    const plain = await post(visitorComment(articles.priori))
+    expect(plain.status, plain.text).toBe(201)
+    expect(plain.body.doc.target).toEqual({ relationTo: 'articles', value: articles.priori })
+    const populated = await call(
+      'POST',
+      '/api/comments?depth=1',
+      { 'X-Forwarded-For': nextIp(), 'User-Agent': 'TestBrowser/1.0' },
+      visitorComment(articles.priori),
+    )
+    expect(populated.status, populated.text).toBe(201)
+    expect(populated.body.doc.target).toMatchObject({ relationTo: 'articles', value: { id: articles.priori, title: 'Article a priori' } })
+  })
+
   it('gets pending whatever status and moderation fields they send; no raw address is stored', async () => {
     const res = await post(
       visitorComment(articles.priori, {
@@ -211,6 +225,14 @@ describe('modes', () => {
     expect((await stored(shown.body.doc.id)).status).toBe('approved')
     await setPolicy({ defaultCommentMode: 'closed' })
     expect((await post(visitorComment(articles.default))).status).toBe(403)
+  })
+
+  it('settings saved by another server apply to the very next comment', async () => {
+    expect((await stored((await post(visitorComment(articles.default))).body.doc.id)).status).toBe('pending')
+    // Another instance saves the settings: the database changes, not this process.
+    const db = ctx.payload.db as unknown as { pool: { query: (text: string) => Promise<unknown> } }
+    await db.pool.query(`UPDATE site_settings SET default_comment_mode = 'a-posteriori', updated_at = now() + interval '1 second'`)
+    expect((await stored((await post(visitorComment(articles.default))).body.doc.id)).status).toBe('approved')
   })
 
   it('projects, axes and themes are closed until an editor opens them', async () => {

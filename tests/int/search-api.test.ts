@@ -7,7 +7,7 @@ import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { SEARCH_TYPES } from '../../src/lib/search-types'
-import { reindexAll } from '../../src/plugins/search'
+import { reindexAll, searchSite } from '../../src/plugins/search'
 import { seed } from '../../src/seed'
 import { bootPayload, type TestContext } from '../helpers/payload'
 import { createRoleUsers, createUser, json } from '../helpers/users'
@@ -21,6 +21,7 @@ type Body = {
   types: string[] | null
   docs: Result[]
   totalDocs: number
+  totalCapped: boolean
   limit: number
   page: number
   totalPages: number
@@ -248,6 +249,48 @@ describe('filter and pages', () => {
     expect([...first.docs, ...second.docs].map((d) => `${d.type}:${d.id}`)).toEqual(all.docs.slice(0, 10).map((d) => `${d.type}:${d.id}`))
     const beyond = await ok({ q: 'ess', limit: '5', page: '99' })
     expect(beyond).toMatchObject({ docs: [], totalDocs: all.totalDocs, page: 99, hasNextPage: false })
+  })
+
+  it('counts exactly up to the cap; past it, says "more than" and still ranks every title match first', async () => {
+    const page = (title: string, text: string) =>
+      call('POST', '/api/pages', users.editor.headers, {
+        title,
+        body: { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text }] }] } },
+        _status: 'published',
+      })
+    for (let i = 1; i <= 4; i++) await page(`Note de terrain ${i}`, `Nous parlons ici du lombricompost (note ${i}).`)
+    const titled = await page('Le lombricompost', 'Au jardin partagé, chaque semaine.')
+    const titledNoGarden = await page('Lombricompost en ville', 'Sur un balcon.')
+    const key = (d: { type: string; id: number }) => `${d.type}:${d.id}`
+
+    const exact = await ok({ q: 'lombricompost', limit: '50' })
+    expect(exact).toMatchObject({ totalDocs: 6, totalCapped: false, totalPages: 1 })
+    expect(exact.docs.slice(0, 2).map((d) => d.id).sort()).toEqual([titled.doc!.id, titledNoGarden.doc!.id].sort())
+
+    // With a cap of 2: 3 matches read (one more than the cap), plus the title matches.
+    const search = async (q: string) => {
+      const outcome = await searchSite(ctx.payload, { q, limit: '50' }, { countCap: 2 })
+      if (!outcome.ok) throw new Error(outcome.error.message)
+      return outcome.result
+    }
+    const capped = await search('lombricompost')
+    expect(capped).toMatchObject({ totalDocs: 2, totalCapped: true, totalPages: 1, hasNextPage: false })
+    expect(capped.docs.length).toBeGreaterThanOrEqual(3)
+    expect(capped.docs.slice(0, 2).map((d) => d.id).sort()).toEqual([titled.doc!.id, titledNoGarden.doc!.id].sort())
+    const ranks = capped.docs.map((d) => d.rank)
+    expect(ranks).toEqual([...ranks].sort((a, b) => b - a))
+    // Every candidate is a real match, ranked as in the exact search.
+    const exactRank = new Map(exact.docs.map((d) => [key(d), d.rank]))
+    for (const d of capped.docs) expect(d.rank).toBe(exactRank.get(key(d)))
+
+    // A title match whose text holds an excluded word stays out.
+    const excluding = await search('lombricompost -jardin')
+    expect(excluding.docs.map((d) => d.id)).not.toContain(titled.doc!.id)
+    expect(excluding.docs[0]!.id).toBe(titledNoGarden.doc!.id)
+    // A phrase is still a phrase.
+    const phrase = await search('"lombricompost en ville"')
+    expect(phrase).toMatchObject({ totalDocs: 1, totalCapped: false })
+    expect(phrase.docs.map((d) => d.id)).toEqual([titledNoGarden.doc!.id])
   })
 
   it('no match is an empty page, not an error', async () => {

@@ -11,6 +11,7 @@ import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { MigrateDownArgs, MigrateUpArgs } from '@payloadcms/db-postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import * as searchCandidates from '../../src/migrations/sql/search-candidates'
 import { ensureDevSchema, executorFor } from '../../src/plugins/search/sql'
 import { bootPayload, type TestContext } from '../helpers/payload'
 
@@ -71,6 +72,29 @@ describe('search migration', () => {
     expect(await vector('ÉCOLE École école')).toBe(`'ecol':1,2,3`)
     expect(await vector('L’économie de la coopération à l’été')).toBe(`'cooper':5 'econom':2`)
     expect(await one(`SELECT websearch_to_tsquery('search.fr_unaccent', $1)::text`, ['"circuits courts" -amap'])).toBe(`'circuit' <-> 'court' & !'amap'`)
+  })
+
+  it('indexes titles for broad queries (src/migrations/sql/search-candidates.ts), down and up', async () => {
+    const titleIndex = () => one<string | null>(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'search' AND indexname = 'documents_title_idx'`)
+    expect(await titleIndex()).toMatch(/USING gin \(to_tsvector\('search\.fr_unaccent'::regconfig, \(\(title \|\| ' '::text\) \|\| keywords\)\)\)/)
+    const args = { db: db.drizzle, payload: ctx.payload, req: {} } as unknown as MigrateUpArgs
+    await searchCandidates.down(args)
+    expect(await titleIndex()).toBeUndefined()
+    await searchCandidates.up(args)
+    // The search's title condition is the indexed expression: the planner can use the index.
+    const client = await db.pool.connect()
+    let plan: string
+    try {
+      await client.query('SET enable_seqscan = off')
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN SELECT doc_id FROM search.documents d WHERE ${searchCandidates.titleTsv('d')} @@ to_tsquery('search.fr_unaccent', 'cooperative')`,
+      )
+      plan = rows.map((r) => r['QUERY PLAN']).join('\n')
+      await client.query('RESET enable_seqscan')
+    } finally {
+      client.release()
+    }
+    expect(plan).toContain('documents_title_idx')
   })
 
   it('stays out of drizzle-kit’s sight: the schema check proposes nothing about it', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { cleanText, escapeHtml, excerptHtml, excerptText, lexicalText, MATCH_END, MATCH_START } from '../../src/lib/search-text'
+import { cleanText, escapeHtml, excerptHtml, excerptText, lexicalText, MATCH_END, MATCH_START, resultCountLabel } from '../../src/lib/search-text'
 import { richText } from '../../src/seed/lexical'
 
 describe('lexicalText', () => {
@@ -82,5 +82,15 @@ describe('excerptHtml', () => {
   it('plain-text form', () => {
     expect(excerptText(`a ${MATCH_START}b${MATCH_END}\n c`)).toBe('a b c')
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;')
+  })
+})
+
+describe('resultCountLabel', () => {
+  it('counts in French, and says "Plus de" when the search stopped counting', () => {
+    expect(resultCountLabel(0)).toBe('Aucun résultat')
+    expect(resultCountLabel(1)).toBe('1 résultat')
+    expect(resultCountLabel(12)).toBe('12 résultats')
+    expect(resultCountLabel(1000)).toBe('1\u202f000 résultats')
+    expect(resultCountLabel(1000, true)).toBe('Plus de 1\u202f000 résultats')
   })
 })

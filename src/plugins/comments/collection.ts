@@ -1,4 +1,4 @@
-import type { CollectionConfig, Endpoint, Field, FieldAccess, Where } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionConfig, Endpoint, Field, FieldAccess, Where } from 'payload'
 
 import { commentsCreate, commentsDelete, commentsModerate, commentsRead, moderatorsOnlyField, serverOnlyField } from '../../access/comments'
 import { spipToHtml } from '../../lib/spip'
@@ -81,6 +81,17 @@ const mineEndpoint = (options: ResolvedOptions): Endpoint => ({
     )
   },
 })
+
+/**
+ * A comment posted through REST is answered without its page populated (`target` stays
+ * `{ relationTo, value }`, as sent) unless `?depth=` asks for it: reading the whole page back,
+ * with its rich text and relations, for every post was wasted work.
+ */
+const createResponseDepth: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation !== 'create' || req.payloadAPI !== 'REST') return args
+  const depth = (args as { depth?: unknown }).depth
+  return depth === undefined || depth === null || depth === '' ? { ...args, depth: 0 } : args
+}
 
 export function commentsCollection(options: ResolvedOptions, access: CommentsPluginOptions['access'] = {}): CollectionConfig {
   const moderationRead: FieldAccess = access?.moderationField ?? moderatorsOnlyField
@@ -295,6 +306,7 @@ export function commentsCollection(options: ResolvedOptions, access: CommentsPlu
     custom: { [CUSTOM_KEY]: options },
     endpoints: [countsEndpoint(options), mineEndpoint(options)],
     hooks: {
+      beforeOperation: [createResponseDepth],
       beforeChange: [beforeChangeHook(options)],
       afterChange: [afterChangeHook(options)],
       afterDelete: [afterDeleteHook()],

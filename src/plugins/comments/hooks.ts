@@ -25,7 +25,7 @@ import { addOwnComment, cookieFromHeader, OWN_COOKIE, OWN_MAX_AGE, serializeCook
 import { evaluateComment } from './policy'
 import { revalidateCommentTarget } from './revalidate'
 import { effectiveMode, ipSaltOf, resolvePolicy, type ResolvedOptions } from './settings'
-import { setTargetPublished, targetKeyOf } from './sql'
+import { hasDuplicate, setTargetPublished, targetKeyOf } from './sql'
 import { FIELD_LABELS, normalizeBody, normalizeLine, validateBody, validateVisitorInput, validateWebsite, type FieldError } from './validation'
 
 /** A visitor's comment refused (closed page, duplicate, flood): logged at "info", not as an error. */
@@ -77,10 +77,17 @@ const userName = (user: PayloadRequest['user']): string => {
   return typeof name === 'string' && name.trim() ? name.trim() : 'Le Labo de l’ESS'
 }
 
-/** Payload's message for the target collection, in the admin and in REST. */
+/** The target's title per create request, read once for the moderators' e-mail. */
+const targetTitles = new WeakMap<PayloadRequest, string>()
+
+const titleField = (req: PayloadRequest, slug: string): string | undefined =>
+  req.payload.collections[slug as CollectionSlug]?.config.admin.useAsTitle
+
+/** The published target, with only what the hooks need (status, comment mode, title), or null. */
 async function loadTarget(req: PayloadRequest, ref: Ref) {
   const collection = req.payload.collections[ref.relationTo as CollectionSlug]
   if (!collection) return null
+  const title = titleField(req, ref.relationTo)
   const doc = (await req.payload.findByID({
     collection: ref.relationTo as CollectionSlug,
     id: ref.value,
@@ -88,6 +95,7 @@ async function loadTarget(req: PayloadRequest, ref: Ref) {
     draft: false,
     overrideAccess: true,
     disableErrors: true,
+    select: { _status: true, commentMode: true, ...(title ? { [title]: true } : {}) } as never,
     req,
   })) as Data | null
   if (!doc) return null
@@ -137,6 +145,8 @@ export function beforeChangeHook(options: ResolvedOptions): CollectionBeforeChan
     const target = await loadTarget(req, ref!)
     if (!target) throw invalid(req, options.slug, [{ path: 'target', message: MESSAGES.targetMissing }])
     const targetKey = targetKeyOf(ref!.relationTo, ref!.value)
+    const title = titleField(req, ref!.relationTo)
+    if (title && typeof target[title] === 'string') targetTitles.set(req, target[title] as string)
     data.target = ref
     data.targetKey = targetKey
     data.targetPublished = true
@@ -193,13 +203,7 @@ export function beforeChangeHook(options: ResolvedOptions): CollectionBeforeChan
     }
 
     // The same message from the same author on the same page: refused.
-    const { totalDocs: duplicates } = await payload.count({
-      collection: options.slug,
-      where: { fingerprint: { equals: data.fingerprint } },
-      overrideAccess: true,
-      req,
-    })
-    if (duplicates > 0) throw new CommentRefusal(MESSAGES.duplicate, 409)
+    if (await hasDuplicate(payload, options.slug, String(data.fingerprint), req)) throw new CommentRefusal(MESSAGES.duplicate, 409)
 
     // Flood: more than K comments per address and window.
     if (data.ipHash) {
@@ -274,8 +278,9 @@ export function afterChangeHook(options: ResolvedOptions): CollectionAfterChange
     if (doc.status === 'pending') {
       const ref = target ? { relationTo: target.relationTo, value: asId(target.value) } : null
       const task = (async () => {
-        let title = doc.targetKey as string
-        if (ref?.value) {
+        const known = targetTitles.get(req)
+        let title = known ?? (doc.targetKey as string)
+        if (ref?.value && known === undefined) {
           const targetDoc = (await payload
             .findByID({ collection: ref.relationTo as CollectionSlug, id: ref.value, depth: 0, overrideAccess: true, disableErrors: true })
             .catch(() => null)) as Data | null

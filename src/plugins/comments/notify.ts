@@ -13,6 +13,15 @@ type HeldComment = {
   status?: string | null
 }
 
+/** Without SITE_URL, the address the comment was posted to: an e-mail needs an absolute link. */
+const requestOrigin = (req: PayloadRequest): string => {
+  try {
+    return req.url ? new URL(req.url).origin : ''
+  } catch {
+    return ''
+  }
+}
+
 /** Moderators' addresses, read at most once a minute. */
 let cached: { at: number; emails: string[] } | null = null
 const CACHE_MS = 60_000
@@ -57,7 +66,7 @@ export async function notifyModerators(
   try {
     const to = await recipients(payload, options, req)
     if (to.length === 0) return
-    const link = `${siteURL(req)}${payload.config.routes.admin}/collections/${options.slug}/${comment.id}`
+    const link = `${siteURL(req) || requestOrigin(req)}${payload.config.routes.admin}/collections/${options.slug}/${comment.id}`
     const excerpt = spipToText(comment.body ?? '').slice(0, 500)
     const status = STATUS_LABELS[(comment.status ?? 'pending') as CommentStatus] ?? comment.status
     const lines = [

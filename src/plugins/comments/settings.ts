@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto'
 
+import { sql } from '@payloadcms/db-postgres'
+
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import { isModeratorUser } from '../../access/roles'
 import { publicPath } from '../../collections/shared/paths'
 import { isCommentMode, type CommentMode, type CommentModeSetting } from './constants'
 import { parseWordList } from './policy'
+import { run, tableOf } from './sql'
 import type { CommentableCollection, CommentsPluginOptions, ResolvedPolicy } from './types'
 
 /** The plugin's options with every default filled in; kept on the collection's `custom`. */
@@ -82,8 +85,36 @@ type SettingsDoc = {
 const num = (value: unknown, fallback: number, min = 0): number =>
   typeof value === 'number' && Number.isFinite(value) && value >= min ? Math.floor(value) : fallback
 
+/**
+ * Resolved policies per Payload and settings global, with the version of the settings they were
+ * read from (the global's `updated_at`): a post reads that one timestamp, and the whole global only
+ * after someone saved the settings, on whichever instance.
+ */
+const policyCache = new WeakMap<Payload, Map<string, { version: string; policy: ResolvedPolicy }>>()
+
+async function settingsVersion(payload: Payload, slug: string, req?: PayloadRequest): Promise<string | null> {
+  if (!payload.globals.config.some((g) => g.slug === slug)) return null
+  const rows = await run<{ version: string | null }>(payload, sql`SELECT max("updated_at")::text AS version FROM ${tableOf(payload, slug)}`, req)
+  return rows[0]?.version ?? 'never saved'
+}
+
 /** The policy in force: the settings global where it says something, else the options. */
 export async function resolvePolicy(payload: Payload, options: ResolvedOptions, req?: PayloadRequest): Promise<ResolvedPolicy> {
+  const slug = options.settingsGlobal
+  if (!slug) return readPolicy(payload, options, req)
+  const version = await settingsVersion(payload, slug, req)
+  if (version === null) return readPolicy(payload, options, req)
+  const cache = policyCache.get(payload) ?? new Map<string, { version: string; policy: ResolvedPolicy }>()
+  policyCache.set(payload, cache)
+  const key = `${options.slug}:${slug}`
+  const hit = cache.get(key)
+  if (hit && hit.version === version) return hit.policy
+  const policy = await readPolicy(payload, options, req)
+  cache.set(key, { version, policy })
+  return policy
+}
+
+async function readPolicy(payload: Payload, options: ResolvedOptions, req?: PayloadRequest): Promise<ResolvedPolicy> {
   let settings: SettingsDoc = {}
   if (options.settingsGlobal) {
     try {

@@ -36,6 +36,16 @@ export const tableOf = (payload: Payload, slug: string): SQL => {
 /** "articles:12": how the comments point at their target in SQL. */
 export const targetKeyOf = (collection: string, id: unknown): string => `${collection}:${String(id)}`
 
+/** Whether a comment (not in the trash) already has this fingerprint: same page, author and body. */
+export async function hasDuplicate(payload: Payload, commentsSlug: string, fingerprint: string, req?: Partial<PayloadRequest>): Promise<boolean> {
+  const rows = await run(
+    payload,
+    sql`SELECT 1 FROM ${tableOf(payload, commentsSlug)} WHERE "fingerprint" = ${fingerprint} AND "deleted_at" IS NULL LIMIT 1`,
+    req,
+  )
+  return rows.length > 0
+}
+
 /** Marks the comments of a target as (not) on a published page. */
 export async function setTargetPublished(
   payload: Payload,

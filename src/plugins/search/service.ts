@@ -19,7 +19,7 @@ import {
 } from '../../lib/search-query'
 import { excerptHtml } from '../../lib/search-text'
 import { SEARCH_TYPE_LABELS, SEARCH_TYPES, type SearchType } from '../../lib/search-types'
-import { deleteStaleRows, executorFor, inspectQuery, liveChecksFor, searchIndex } from './sql'
+import { deleteStaleRows, executorFor, liveChecksFor, searchIndex } from './sql'
 
 export type SearchInput = { q?: unknown; type?: unknown; page?: unknown; limit?: unknown }
 
@@ -43,7 +43,10 @@ export type SearchResponse = {
   query: string
   types: SearchType[] | null
   docs: SearchResultDoc[]
+  /** The number of matches, exact up to SEARCH_COUNT_CAP (1,000); beyond, the cap and `totalCapped`. */
   totalDocs: number
+  /** More matches than `totalDocs` ("plus de 1 000 résultats"); pages stop at the cap. */
+  totalCapped: boolean
   limit: number
   page: number
   totalPages: number
@@ -58,6 +61,8 @@ export type SearchOutcome = { ok: true; result: SearchResponse } | { ok: false; 
 export type SearchOptions = {
   /** Collections the search covers (the plugin's; all the searchable ones by default). */
   collections?: readonly SearchType[]
+  /** Matches counted (and all ranked) at most; SEARCH_COUNT_CAP (1,000) by default. */
+  countCap?: number
 }
 
 /** Validates the parameters; the first problem found is reported. */
@@ -80,14 +85,20 @@ export async function searchSite(payload: Payload, input: SearchInput, options: 
   const { query, types, page, limit } = parsed.value
 
   const exec = await executorFor(payload)
-  const reading = await inspectQuery(exec, query)
-  if (reading === 'stopwords') return { ok: false, status: 400, error: searchError('QUERY_ONLY_STOPWORDS') }
-  if (reading === 'exclusions') return { ok: false, status: 400, error: searchError('QUERY_ONLY_EXCLUSIONS') }
-
   const collections = options.collections ?? SEARCH_TYPES
   const searchTypes = types ?? (collections.length < SEARCH_TYPES.length ? [...collections] : null)
   const live = liveChecksFor(payload, collections)
-  const { hits, total } = await searchIndex(exec, { query, types: searchTypes, limit, offset: (page - 1) * limit, live })
+  const { hits, total, capped, reading } = await searchIndex(exec, {
+    query,
+    types: searchTypes,
+    limit,
+    offset: (page - 1) * limit,
+    live,
+    ...(options.countCap ? { cap: options.countCap } : {}),
+  })
+  // One round trip: the query tells how Postgres read the words, and searches only if there is something to find.
+  if (reading === 'stopwords') return { ok: false, status: 400, error: searchError('QUERY_ONLY_STOPWORDS') }
+  if (reading === 'exclusions') return { ok: false, status: 400, error: searchError('QUERY_ONLY_EXCLUSIONS') }
   const visible = hits.filter((hit) => hit.live)
   const stale = hits.filter((hit) => !hit.live)
   if (stale.length) {
@@ -95,7 +106,7 @@ export async function searchSite(payload: Payload, input: SearchInput, options: 
     payload.logger.warn({ msg: 'search: removing index rows of documents no longer public', stale: stale.map((h) => `${h.collection}:${h.id}`) })
     await deleteStaleRows(exec, stale.map((h) => ({ collection: h.collection, id: h.id })), live)
   }
-  const totalDocs = Math.max(0, total - stale.length)
+  const totalDocs = capped ? total : Math.max(0, total - stale.length)
   const totalPages = Math.ceil(totalDocs / limit)
 
   return {
@@ -114,6 +125,7 @@ export async function searchSite(payload: Payload, input: SearchInput, options: 
         publishedAt: hit.publishedAt,
       })),
       totalDocs,
+      totalCapped: capped,
       limit,
       page,
       totalPages,

@@ -10,8 +10,10 @@ import { sql, type SQL } from '@payloadcms/db-postgres/drizzle'
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { IndexRow } from '../../lib/search-documents'
+import { tokenizeSearchQuery } from '../../lib/search-query'
 import { MATCH_END, MATCH_START } from '../../lib/search-text'
 import type { SearchType } from '../../lib/search-types'
+import { SEARCH_CANDIDATES_UP, titleTsv } from '../../migrations/sql/search-candidates'
 
 /** Bump when what is indexed changes: every server rebuilds the index once at start-up. */
 export const INDEX_VERSION = 1
@@ -112,14 +114,17 @@ export async function deleteStaleRows(exec: Executor, keys: { collection: string
   }
 }
 
-/** How Postgres reads the query: no lexeme at all (stop words), or nothing to look for. */
-export async function inspectQuery(exec: Executor, query: string): Promise<'ok' | 'stopwords' | 'exclusions'> {
+export type QueryReading = 'ok' | 'stopwords' | 'exclusions'
+
+/** How Postgres read the query: no lexeme at all (stop words), or nothing to look for. */
+const readingOf = (row: Row | undefined): QueryReading =>
+  Number(row?.nodes) === 0 ? 'stopwords' : row?.tree === 'T' ? 'exclusions' : 'ok'
+
+/** How Postgres reads the query (searchIndex tells it too, in the same round trip). */
+export async function inspectQuery(exec: Executor, query: string): Promise<QueryReading> {
   const { rows } = await exec.execute(sql`
     SELECT numnode(q) AS nodes, querytree(q) AS tree FROM websearch_to_tsquery(${CONFIG}, ${query}) AS q`)
-  const row = rows[0] ?? {}
-  if (Number(row.nodes) === 0) return 'stopwords'
-  if (row.tree === 'T') return 'exclusions'
-  return 'ok'
+  return readingOf(rows[0])
 }
 
 /**
@@ -176,12 +181,26 @@ export type Hit = {
 }
 
 /**
- * One page of the documents matching a websearch query, best first, with the total.
+ * How many matches a query counts, and ranks, at most: beyond, the total is "more than
+ * SEARCH_COUNT_CAP" and the ranking is done on a bounded candidate set (see searchIndex).
+ */
+export const SEARCH_COUNT_CAP = 1000
+/** Documents whose title or keywords match: ranked too when the cap is reached, up to this many. */
+export const SEARCH_TITLE_CAP = 200
+
+/**
+ * One page of the documents matching a websearch query, best first, with the total (exact up to
+ * `cap`, else `capped`), and how Postgres read the query (`reading`: not 'ok', nothing is searched).
  *
- * The GIN index finds the matches (`tsv`); `ts_rank` orders them on `rank_tsv` (title A, start
- * of the summary B and of the body C, facts D), which is small and kept in the row; then only the
- * page's rows get their title, address and excerpt (`ts_headline`). `hits` is MATERIALIZED so
- * that the ranks are computed once, into a small in-memory list that the count and the sort share.
+ * The GIN index finds the matches (`tsv`), and `ts_rank` orders them on `rank_tsv` (title A, start
+ * of the summary B and of the body C, facts D), which is small and kept in the row. Ranking and
+ * counting every match of a word found in nearly every document costs a heap read and a rank per
+ * document (and, for a "phrase", a read of the whole tsvector): so only `cap + 1` matches are
+ * read. Up to `cap` matches, that is all of them: count and order are exact. Beyond, the
+ * candidates ranked are those `cap + 1` (in the table's order: the index is rebuilt most recent
+ * first, see replaceIndex) plus up to `titleCap` documents whose title or keywords match (their
+ * own GIN index), which rank above the others, so the first pages stay what a reader expects.
+ * Then only the page's rows get their title, address and excerpt (`ts_headline`).
  */
 export async function searchIndex(
   exec: Executor,
@@ -191,9 +210,23 @@ export async function searchIndex(
     limit,
     offset,
     live,
-  }: { query: string; types: SearchType[] | null; limit: number; offset: number; live: LiveCheck[] | null },
-): Promise<{ hits: Hit[]; total: number }> {
+    cap = SEARCH_COUNT_CAP,
+    titleCap = SEARCH_TITLE_CAP,
+  }: {
+    query: string
+    types: SearchType[] | null
+    limit: number
+    offset: number
+    live: LiveCheck[] | null
+    cap?: number
+    titleCap?: number
+  },
+): Promise<{ hits: Hit[]; total: number; capped: boolean; reading: QueryReading }> {
   const typeList = types?.join(',') ?? ''
+  const typeFilter = sql`(${typeList} = '' OR d.collection = ANY (string_to_array(${typeList}, ',')))`
+  // A title that matches a query without exclusions (-word) is a document that matches; with
+  // them, the document's own tsvector must match too.
+  const excludes = tokenizeSearchQuery(query).some((token) => token.negated)
   const { rows } = await exec.execute(sql`
     -- q is MATERIALIZED so that the planner never sees the query: knowing that a word is in nearly
     -- every document, it would scan the table and read every tsvector back, 5 times slower than
@@ -202,17 +235,34 @@ export async function searchIndex(
       SELECT websearch_to_tsquery(${CONFIG}, ${query}) AS query,
              -- Ranking counts the words of a phrase as words: as relevant, and much cheaper.
              websearch_to_tsquery(${CONFIG}, replace(${query}, '"', '')) AS words,
+             -- Nothing to search (only stop words, or only exclusions): the caller answers 400.
+             numnode(websearch_to_tsquery(${CONFIG}, ${query})) AS nodes,
+             querytree(websearch_to_tsquery(${CONFIG}, ${query})) AS tree,
              -- To place the excerpt: the query's words as typed (lower-cased, unaccented, no stop
              -- words nor OR), then their stems.
              ARRAY(SELECT w FROM regexp_split_to_table(lower(unaccent(${query})), '[^[:alnum:]]+') AS w
                    WHERE w <> 'or' AND length(to_tsvector(${CONFIG}, w)) > 0) AS typed,
              ARRAY(SELECT lexeme FROM unnest(to_tsvector(${CONFIG}, regexp_replace(${query}, '\\mor\\M', ' ', 'gi')))) AS stems
     ),
-    hits AS MATERIALIZED (
+    -- The matches, cap + 1 at most (one more tells that there are more), ranked.
+    matches AS MATERIALIZED (
       SELECT d.collection, d.doc_id, d.published_at, ts_rank(${WEIGHTS}, d.rank_tsv, q.words) AS rank
       FROM search.documents d, q
-      WHERE d.tsv @@ q.query
-        AND (${typeList} = '' OR d.collection = ANY (string_to_array(${typeList}, ',')))
+      WHERE q.nodes > 0 AND q.tree <> 'T' AND d.tsv @@ q.query AND ${typeFilter}
+      LIMIT ${cap + 1}
+    ),
+    -- Past the cap, the documents whose title matches join the candidates.
+    titled AS MATERIALIZED (
+      SELECT d.collection, d.doc_id, d.published_at, ts_rank(${WEIGHTS}, d.rank_tsv, q.words) AS rank
+      FROM search.documents d, q
+      WHERE (SELECT count(*) FROM matches) > ${cap}
+        AND ${sql.raw(titleTsv('d'))} @@ q.query
+        ${excludes ? sql`AND d.tsv @@ q.query` : sql``}
+        AND ${typeFilter}
+      LIMIT ${titleCap}
+    ),
+    hits AS MATERIALIZED (
+      SELECT * FROM matches UNION SELECT * FROM titled
     ),
     page AS (
       SELECT * FROM hits
@@ -248,17 +298,17 @@ export async function searchIndex(
         CASE WHEN live THEN ts_headline(${CONFIG}, substr(src, start, ${PASSAGE}), q.query, ${HEADLINE_OPTIONS}) END AS passage_headline
       FROM passages, q
     )
-    SELECT t.total, e.collection, e.doc_id, e.rank, e.title, e.url, e.published_at, e.live,
+    SELECT t.total, q.nodes, q.tree, e.collection, e.doc_id, e.rank, e.title, e.url, e.published_at, e.live,
       CASE WHEN NOT e.live THEN ''
            WHEN strpos(e.passage_headline, ${MATCH_START}) > 0 THEN e.passage_headline
            ELSE ts_headline(${CONFIG}, left(e.src, ${FALLBACK}), q.query, ${HEADLINE_OPTIONS}) END AS headline,
       CASE WHEN strpos(e.passage_headline, ${MATCH_START}) > 0 THEN e.start > 1 ELSE false END AS cut_before
-    FROM (SELECT count(*) AS total FROM hits) t
+    FROM (SELECT count(*) AS total FROM matches) t
     CROSS JOIN q
     LEFT JOIN excerpts e ON true
     ORDER BY e.rank DESC, e.published_at DESC NULLS LAST, e.collection, e.doc_id`)
 
-  const total = Number(rows[0]?.total ?? 0)
+  const counted = Number(rows[0]?.total ?? 0)
   const hits = rows
     .filter((r) => r.doc_id !== null && r.doc_id !== undefined)
     .map((r) => ({
@@ -272,7 +322,7 @@ export async function searchIndex(
       cutBefore: r.cut_before === true,
       live: r.live === true,
     }))
-  return { hits, total }
+  return { hits, total: Math.min(counted, cap), capped: counted > cap, reading: readingOf(rows[0]) }
 }
 
 /** The version of the index the database holds (null: never built, or schema missing). */
@@ -289,6 +339,9 @@ export async function schemaReady(exec: Executor): Promise<boolean> {
   return Boolean(rows[0]?.ready)
 }
 
+const time = (row: IndexRow) => (row.publishedAt ? Date.parse(row.publishedAt) || 0 : 0)
+const byRecency = (a: IndexRow, b: IndexRow) => time(b) - time(a)
+
 /**
  * Replaces the whole index by the rows `load` returns, under a lock so that two servers never
  * rebuild together. With `onlyIfStale`, does nothing when the index is already at INDEX_VERSION
@@ -304,7 +357,8 @@ export async function replaceIndex(
     if (onlyIfStale && (await indexVersion(tx)) === INDEX_VERSION) return null
     const rows = await load()
     await tx.execute(sql`DELETE FROM search.documents`)
-    await upsertRows(tx, rows)
+    // Most recent first: past SEARCH_COUNT_CAP matches, a search ranks the first ones in table order.
+    await upsertRows(tx, [...rows].sort(byRecency))
     await tx.execute(sql`
       INSERT INTO search.index_state (singleton, version, built_at) VALUES (true, ${INDEX_VERSION}, now())
       ON CONFLICT (singleton) DO UPDATE SET version = EXCLUDED.version, built_at = EXCLUDED.built_at`)
@@ -358,6 +412,7 @@ export const DEV_SCHEMA_STATEMENTS: string[] = [
    )`,
   `ALTER TABLE search.documents ALTER COLUMN tsv SET STORAGE EXTERNAL, ALTER COLUMN rank_tsv SET STORAGE MAIN`,
   `CREATE INDEX IF NOT EXISTS documents_tsv_idx ON search.documents USING gin (tsv)`,
+  ...SEARCH_CANDIDATES_UP,
   `CREATE TABLE IF NOT EXISTS search.index_state (
      singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
      version integer NOT NULL,

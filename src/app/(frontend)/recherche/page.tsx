@@ -5,6 +5,7 @@ import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { DateText } from '@/components/DateText'
 import { getPayloadClient } from '@/data/payload'
 import { firstValue, normalizeSearchQuery, SEARCH_QUERY_MAX_LENGTH } from '@/lib/search-query'
+import { resultCountLabel } from '@/lib/search-text'
 import { isSearchType, SEARCH_TYPE_LABELS, SEARCH_TYPES, type SearchType } from '@/lib/search-types'
 import { frenchTypography as t } from '@/lib/typography'
 import { searchSite, type SearchResponse } from '@/plugins/search/service'
@@ -16,7 +17,6 @@ type Props = { searchParams: Promise<SearchParams> }
 
 const PATH = '/recherche'
 const PER_PAGE = 10
-const numberFormat = new Intl.NumberFormat('fr-FR')
 
 /** What the address asks for; the page is lenient where the API is strict (type, page). */
 function readParams(sp: SearchParams) {
@@ -46,12 +46,10 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   }
 }
 
-/** "12 résultats pour « coopératives » dans les projets." */
+/** "12 résultats pour « coopératives » dans les projets." ("Plus de 1 000 résultats…" past the count cap) */
 function countSentence(result: SearchResponse, type: SearchType | undefined): string {
-  const n = result.totalDocs
   const where = type ? ` ${SEARCH_TYPE_LABELS[type].inThe}` : ''
-  const count = n === 0 ? 'Aucun résultat' : `${numberFormat.format(n)} ${n > 1 ? 'résultats' : 'résultat'}`
-  return t(`${count} pour « ${result.query} »${where}.`)
+  return t(`${resultCountLabel(result.totalDocs, result.totalCapped)} pour « ${result.query} »${where}.`)
 }
 
 export default async function SearchPage({ searchParams }: Props) {
