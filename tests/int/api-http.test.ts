@@ -181,10 +181,13 @@ describe('errors: JSON, French message, stable code', () => {
   })
 
   it('403 when a visitor or an API key tries to write', async () => {
-    for (const headers of [{}, users.integration.headers]) {
+    for (const [headers, message] of [
+      [{}, 'Vous n’êtes pas autorisé à effectuer cette action.'],
+      [users.integration.headers, 'Une clé d’API ne donne accès qu’en lecture.'],
+    ] as const) {
       const res = await ctx.api('/api/articles', { method: 'POST', ...json({ title: 'Intrus' }, headers) })
       expect(res.status).toBe(403)
-      expect(await errorOf(res)).toEqual({ code: 'forbidden', message: 'Vous n’êtes pas autorisé à effectuer cette action.' })
+      expect(await errorOf(res)).toEqual({ code: 'forbidden', message })
     }
   })
 
