@@ -74,6 +74,7 @@ async function main() {
   const work = tmpDataDir('labo-bench-')
   process.env.MEDIA_DIR = path.join(work, 'media')
   const started = performance.now()
+  const loadAtStart = os.loadavg().map((l) => Math.round(l * 100) / 100)
   const counter = statementCounter(APP)
   const steps: LoadStep[] = []
   let server: ChildProcess | undefined
@@ -405,7 +406,8 @@ async function main() {
       cores: os.cpus().length,
       cpu: os.cpus()[0]?.model ?? 'unknown',
       memoryGB: Math.round(os.totalmem() / 2 ** 30),
-      loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
+      loadAverageAtStart: loadAtStart,
+      loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100),
       node: process.version,
       payload: versionOf('payload'),
       next: versionOf('next'),
@@ -463,7 +465,12 @@ async function main() {
     fs.mkdirSync(dir, { recursive: true })
     const file = path.join(dir, `bench-${result.date.replace(/[:.]/g, '-')}.json`)
     fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n')
-    log(`\nÉcrit : ${path.relative(ROOT, file)} (${result.totalSeconds} s au total)`)
+    log(`\nÉcrit : ${path.relative(ROOT, file)} (${result.totalSeconds} s au total ; charge de la machine ${loadAtStart.join(' ')} au début, ${machine.loadAverageAtEnd.join(' ')} à la fin)`)
+    if (process.env.BENCH_KEEP === '1') {
+      log(`\nBENCH_KEEP=1 : le serveur reste ouvert sur ${base} (base ${appUri.replace(/:[^:@/]+@/, ':***@')}) ; Ctrl-C pour arrêter.`)
+      fs.writeFileSync(path.join(dir, 'keep.json'), JSON.stringify({ base, uri: appUri, hot: state.hotArticle, project }) + '\n')
+      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()))
+    }
 
     await payload.destroy()
     await pool.end()
