@@ -65,7 +65,7 @@ const log = (s: string) => console.log(s)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 type LoadStep = { step: string; rows: number; ms: number; rowsPerSecond: number }
-type HttpRow = { key?: string; name: string; group: 'page' | 'static' | 'rest' | 'search' | 'write'; path: string; cache?: string; ratioToStatic?: number | null } & LoadResult
+type HttpRow = { key?: string; oneConnection?: LoadResult; name: string; group: 'page' | 'static' | 'rest' | 'search' | 'write'; path: string; cache?: string; ratioToStatic?: number | null } & LoadResult
 type QueryRow = { name: string; path: string; small: number | null; large: number | null; growth: string; cache?: string }
 
 async function main() {
@@ -334,7 +334,8 @@ async function main() {
       await sleep(300)
       const res = await fetch(base + p.path)
       html.set(p.path, Buffer.from(await res.arrayBuffer()))
-      cacheOf.set(p.path, res.headers.get('x-nextjs-cache') ?? (res.headers.get('cache-control') ?? 'none'))
+      // x-nextjs-cache: HIT/STALE/MISS for a page from the full-route cache; none for a page rendered at each request.
+      cacheOf.set(p.path, res.headers.get('x-nextjs-cache') ?? (/no-store/.test(res.headers.get('cache-control') ?? '') ? 'rendered per request' : 'none'))
     }
     const stat = await staticServer(html)
     for (const p of bigPages) {
@@ -345,19 +346,19 @@ async function main() {
       log(`  ${p.name} : ${app.rps} req/s (statique ${mem.rps} req/s)`)
     }
     await stat.close()
+    // At 32 connections the latency is mostly waiting in line: also one request at a time.
+    const serialSeconds = Math.max(2, Math.round(DURATION / 2))
     for (const r of rest.slice(0, 3)) {
       const res = await loadTest({ url: base + r.path, duration: DURATION, connections: CONNECTIONS })
-      http.push({ key: r.key, name: r.name, group: 'rest', path: r.path, ...res })
-      log(`  ${r.name} : ${res.rps} req/s, p50 ${fmt(res.p50)} ms`)
+      const one = await loadTest({ url: base + r.path, duration: serialSeconds, connections: 1 })
+      http.push({ key: r.key, name: r.name, group: 'rest', path: r.path, ...res, oneConnection: one })
+      log(`  ${r.name} : ${res.rps} req/s, p50 ${fmt(res.p50)} ms (une connexion : p50 ${fmt(one.p50)} ms)`)
     }
-    const search = await loadTest({
-      url: base,
-      duration: DURATION,
-      connections: CONNECTIONS,
-      requests: SEARCHES.map((q) => ({ method: 'GET', path: `/api/search?q=${encodeURIComponent(q)}` })),
-    })
-    http.push({ key: 'search', name: `REST search (${SEARCHES.length} queries in turn)`, group: 'search', path: '/api/search?q=…', ...search })
-    log(`  recherche : ${search.rps} req/s, p95 ${fmt(search.p95)} ms`)
+    const searchRequests = SEARCHES.map((q) => ({ method: 'GET', path: `/api/search?q=${encodeURIComponent(q)}` }))
+    const search = await loadTest({ url: base, duration: DURATION, connections: CONNECTIONS, requests: searchRequests })
+    const searchOne = await loadTest({ url: base, duration: serialSeconds, connections: 1, requests: searchRequests })
+    http.push({ key: 'search', name: `REST search (${SEARCHES.length} queries in turn)`, group: 'search', path: '/api/search?q=…', ...search, oneConnection: searchOne })
+    log(`  recherche : ${search.rps} req/s, p95 ${fmt(search.p95)} ms (une connexion : p95 ${fmt(searchOne.p95)} ms)`)
 
     // Comment posting on a published article other than the one with 200 comments.
     const target = state.articles.find((a) => a.published && a.id !== hot.id)!
@@ -418,7 +419,9 @@ async function main() {
     const targets = {
       cachedPagesAtLeastHalfOfStatic: http.filter((h) => h.group === 'page').every((h) => (h.ratioToStatic ?? 0) >= 50),
       restListP50Under10ms: restList.p50 <= 10,
+      restListP50Under10msOneConnection: (restList.oneConnection?.p50 ?? Infinity) <= 10,
       searchP95Under20ms: search.p95 <= 20,
+      searchP95Under20msOneConnection: searchOne.p95 <= 20,
       commentPostingAtLeast200PerSecond: posting.rps >= 200,
       noCommentLost: writes.lost === 0 && writes.idsReturned === created,
       queriesConstant: logReadable ? [...queries.values()].every((q) => q.growth !== 'GROWS') : null,
@@ -435,7 +438,7 @@ async function main() {
       totalSeconds: Math.round((performance.now() - started) / 1000),
     }
 
-    const table: string[][] = [['', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx', 'vs static', 'SQL 1k', 'SQL 10k']]
+    const table: string[][] = [['', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx', 'vs static', '1 conn p50/p95', 'SQL 1k', 'SQL 10k']]
     for (const h of http) {
       const q = h.key ? queries.get(h.key) : undefined
       table.push([
@@ -447,13 +450,14 @@ async function main() {
         String(h.errors),
         String(h.non2xx),
         h.ratioToStatic === undefined ? '' : `${fmt(h.ratioToStatic)} %`,
+        h.oneConnection ? `${fmt(h.oneConnection.p50)}/${fmt(h.oneConnection.p95)}` : '',
         q ? String(q.small ?? '–') : '',
         q ? `${q.large ?? '–'}${q.growth === 'GROWS' ? ' GROWS' : ''}` : '',
       ])
     }
     for (const [key, q] of queries) {
       if (http.some((h) => h.key === key)) continue
-      table.push([q.name, '', '', '', '', '', '', '', String(q.small ?? '–'), `${q.large ?? '–'}${q.growth === 'GROWS' ? ' GROWS' : ''}`])
+      table.push([q.name, '', '', '', '', '', '', '', '', String(q.small ?? '–'), `${q.large ?? '–'}${q.growth === 'GROWS' ? ' GROWS' : ''}`])
     }
     log(`\n[4/4] Résultats — ${machine.cores} cœurs ${machine.cpu}, Node ${machine.node}, Payload ${machine.payload}, Next ${machine.next}, PostgreSQL ${machine.postgres}`)
     log(`Chargement : ${steps.map((s) => `${s.step} ${s.rows} lignes en ${(s.ms / 1000).toFixed(1)} s = ${s.rowsPerSecond}/s`).join(' ; ')}`)
