@@ -2,7 +2,7 @@ import * as migration_20261126_104725_initial from './20261126_104725_initial';
 import * as migration_20261126_111357_content_model from './20261126_111357_content_model';
 import * as migration_20261126_113440_comments from './20261126_113440_comments';
 import * as migration_20261126_113706_search from './20261126_113706_search';
-import * as migration_20261126_140213_bench_indexes from './20261126_140213_bench_indexes';
+import * as migration_20261126_141652_bench_indexes from './20261126_141652_bench_indexes';
 
 export const migrations = [
   {
@@ -26,8 +26,8 @@ export const migrations = [
     name: '20261126_113706_search',
   },
   {
-    up: migration_20261126_140213_bench_indexes.up,
-    down: migration_20261126_140213_bench_indexes.down,
-    name: '20261126_140213_bench_indexes'
+    up: migration_20261126_141652_bench_indexes.up,
+    down: migration_20261126_141652_bench_indexes.down,
+    name: '20261126_141652_bench_indexes'
   },
 ];
