@@ -498,7 +498,9 @@ async function main() {
     log(`Chargement : ${steps.map((s) => `${s.step} ${s.rows} lignes en ${(s.ms / 1000).toFixed(1)} s = ${s.rowsPerSecond}/s`).join(' ; ')}`)
     log(`${DURATION} s par mesure, ${CONNECTIONS} connexions (écritures : ${WRITE_CONNECTIONS}) ; la charge et le serveur partagent la machine.\n`)
     log(formatTable(table))
-    log(`\nCommentaires : ${writes.acknowledged} acceptés (201), ${writes.stored} retrouvés en base, ${writes.rowsAdded} lignes ajoutées, perdus : ${writes.lost}`)
+    log(`\nCommentaires : ${writes.acknowledged} acceptés (201), ${writes.stored} retrouvés en base, ${writes.rowsAdded} lignes ajoutées (dont les requêtes encore en vol à l’arrêt), perdus : ${writes.lost}`)
+    // A lost comment is a bug, not a slow figure: the command fails.
+    if (!targets.noCommentLost) process.exitCode = 1
     log(`Objectifs : ${Object.entries(targets).map(([k, ok]) => `${k} ${ok === null ? 'n/a' : ok ? 'OK' : 'MANQUÉ'}`).join(' ; ')}`)
     const dir = path.join(ROOT, 'bench-results')
     fs.mkdirSync(dir, { recursive: true })
@@ -519,7 +521,7 @@ async function main() {
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (err) => {
     console.error(err instanceof Error ? err.stack : err)
     process.exit(1)
