@@ -66,7 +66,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 type LoadStep = { step: string; rows: number; ms: number; rowsPerSecond: number }
 type HttpRow = { key?: string; oneConnection?: LoadResult; name: string; group: 'page' | 'static' | 'rest' | 'search' | 'write'; path: string; cache?: string; ratioToStatic?: number | null } & LoadResult
-type QueryRow = { name: string; path: string; small: number | null; large: number | null; growth: string; cache?: string }
+type QueryRow = { name: string; path: string; small: number | null; large: number | null; growth: string; cache?: string; onCacheHit?: { small?: number; large?: number; cache: string } }
 
 async function main() {
   loadDotEnv()
@@ -330,6 +330,9 @@ async function main() {
         const row = queries.get(p.key) ?? { name: `${p.name} (uncached)`, path: p.path, small: null, large: null, growth: '' }
         row[size] = n
         row.cache = cache
+        // The next request for the same page: a cache hit should not touch the database.
+        const again = await statementsOf(base + p.path)
+        row.onCacheHit = { ...row.onCacheHit, [size]: again.n, cache: again.cache }
         queries.set(p.key, row)
       }
       await setLogging(false)
@@ -486,8 +489,8 @@ async function main() {
         String(h.non2xx),
         h.ratioToStatic === undefined ? '' : `${fmt(h.ratioToStatic)} %`,
         h.oneConnection ? `${fmt(h.oneConnection.p50)}/${fmt(h.oneConnection.p95)}` : '',
-        q ? String(q.small ?? '–') : '',
-        q ? `${q.large ?? '–'}${q.growth === 'GROWS' ? ' GROWS' : ''}` : '',
+        q ? `${q.small ?? '–'}${q.onCacheHit ? ` (hit ${q.onCacheHit.small ?? '–'})` : ''}` : '',
+        q ? `${q.large ?? '–'}${q.onCacheHit ? ` (hit ${q.onCacheHit.large ?? '–'})` : ''}${q.growth === 'GROWS' ? ' GROWS' : ''}` : '',
       ])
     }
     for (const [key, q] of queries) {
