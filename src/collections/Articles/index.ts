@@ -35,6 +35,11 @@ export const Articles: CollectionConfig = {
   access: editorialAccess,
   versions: editorialVersions,
   defaultSort: '-publishedAt',
+  // The default order of every list of articles (REST, home page, /articles, RSS).
+  indexes: [{ fields: ['publishedAt'] }],
+  // An article populated in another document (related content, a comment's target) only needs
+  // what a link shows, not its body.
+  defaultPopulate: { title: true, slug: true, publishedAt: true, rubrique: true, _status: true },
   fields: [
     {
       type: 'tabs',

@@ -27,6 +27,12 @@ export const Projects: CollectionConfig = {
   access: editorialAccess,
   versions: editorialVersions,
   defaultSort: '-year',
+  // Published projects by year: the lists (/projets sorts by year then title, the home page by
+  // year) and the years of the filter (an index-only scan) no longer read the whole table.
+  indexes: [{ fields: ['_status', 'year'] }],
+  // A project populated in another document (related projects, REST depth ≥ 1) only needs what
+  // a link shows, not its four rich-text sections.
+  defaultPopulate: { title: true, slug: true, year: true, _status: true },
   fields: [
     {
       type: 'tabs',

@@ -6,7 +6,7 @@
  * An expression index, not a stored column: `to_tsvector` with a text search configuration is
  * IMMUTABLE, and queries that write the same expression (titleTsv) use it.
  *
- * Called by the migration `*_search_candidates`; `npm run dev` (schema push, no migrations) runs
+ * Called by the migration `*_integrations_glossary_search`; `npm run dev` (schema push, no migrations) runs
  * the same statements through the search plugin (sql.ts, DEV_SCHEMA_STATEMENTS).
  */
 import { sql, type MigrateDownArgs, type MigrateUpArgs } from '@payloadcms/db-postgres'

@@ -1,0 +1,532 @@
+/**
+ * `npm run bench`: the whole system at scale, on a throwaway database (not a test).
+ *
+ *   npm run bench                                 # full size, 10 s per load run
+ *   BENCH_QUICK=1 npm run bench                   # a tenth of the data, 3 s per run
+ *   BENCH_DURATION=20 BENCH_SCALE=0.5 npm run bench
+ *
+ * 1. Starts a throwaway embedded Postgres (fsync off), applies the migrations, loads the seed,
+ *    then generated content in two steps (a tenth, then the rest: 10,000 projects, 2,000
+ *    articles, 500 glossary terms, 100,000 comments at full size) with multi-row INSERTs into
+ *    Payload's tables (versions and relations included), rebuilds the search index and reads
+ *    documents back through the Local API.
+ * 2. Builds the app if its sources changed, and starts `next start` on that database.
+ * 3. Counts the SQL statements of each REST call and of each page rendered uncached, at both
+ *    sizes (Postgres `log_statement = all`, the app's connections told apart by their
+ *    application_name); then, with autocannon at 32 connections: cached pages against the
+ *    same HTML served from memory by node:http, REST reads, search, and comment posting at 20
+ *    connections, checking that every acknowledged comment is stored.
+ * 4. Prints one table and writes bench-results/bench-<date>.json.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+
+import pg from 'pg'
+
+import { HOT_COMMENTS, loadArticles, loadComments, loadGlossary, loadPartners, loadProjects, type Counts, type LoadState, type Refs } from './bench/load'
+import { loadTest, staticServer, type LoadResult } from './bench/http'
+import { fmt, formatTable, queryGrowth, rate, ratioPercent, statementCounter } from './bench/stats'
+import { lexicalText, textGenerator, type LexicalDoc } from './bench/text'
+import { ensureDatabase, freePort, startEmbeddedPostgres, tmpDataDir } from './lib/embedded-postgres'
+import { buildApp, buildIsFresh, loadDotEnv, NEXT_BIN, ROOT } from './lib/runtime'
+
+const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback)
+const QUICK = process.env.BENCH_QUICK === '1'
+const DURATION = env('BENCH_DURATION', QUICK ? 3 : 10)
+const SCALE = env('BENCH_SCALE', QUICK ? 0.1 : 1)
+const CONNECTIONS = 32
+const WRITE_CONNECTIONS = 20
+const APP = 'labo_bench_app'
+
+const FULL: Counts = { projects: 10_000, articles: 2_000, glossary: 500, comments: 100_000, partners: 300 }
+const scaled = (n: number) => Math.max(1, Math.round(n * SCALE))
+const TOTAL: Counts = {
+  projects: scaled(FULL.projects),
+  articles: scaled(FULL.articles),
+  glossary: scaled(FULL.glossary),
+  comments: Math.max(HOT_COMMENTS, scaled(FULL.comments)),
+  partners: scaled(FULL.partners),
+}
+const FIRST: Counts = {
+  projects: Math.round(TOTAL.projects / 10),
+  articles: Math.round(TOTAL.articles / 10),
+  glossary: Math.round(TOTAL.glossary / 10),
+  comments: Math.max(HOT_COMMENTS, Math.round(TOTAL.comments / 10)),
+  partners: TOTAL.partners,
+}
+
+const SEARCHES = ['économie sociale et solidaire', 'coopératives', 'circuits courts', 'insertion Lyon', 'monnaie locale', 'habitat participatif']
+
+const log = (s: string) => console.log(s)
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+type LoadStep = { step: string; rows: number; ms: number; rowsPerSecond: number }
+type HttpRow = { key?: string; oneConnection?: LoadResult; name: string; group: 'page' | 'static' | 'rest' | 'search' | 'write'; path: string; cache?: string; ratioToStatic?: number | null } & LoadResult
+type QueryRow = { name: string; path: string; small: number | null; large: number | null; growth: string; cache?: string; onCacheHit?: { small?: number; large?: number; cache: string } }
+
+async function main() {
+  loadDotEnv()
+  process.env.PAYLOAD_SECRET = randomBytes(24).toString('hex')
+  const work = tmpDataDir('labo-bench-')
+  process.env.MEDIA_DIR = path.join(work, 'media')
+  const started = performance.now()
+  const loadAtStart = os.loadavg().map((l) => Math.round(l * 100) / 100)
+  const counter = statementCounter(APP)
+  const steps: LoadStep[] = []
+  let server: ChildProcess | undefined
+  let stopDb = async () => {}
+  let logReadable = false
+  let cleaned = false
+  const cleanup = async () => {
+    if (cleaned) return
+    cleaned = true
+    if (server && server.exitCode === null) {
+      server.kill('SIGTERM')
+      await new Promise((r) => server!.once('exit', r))
+    }
+    await stopDb().catch(() => {})
+    fs.rmSync(work, { recursive: true, force: true })
+  }
+  // Ctrl-C at any step stops the server and the throwaway database.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.log('\nArrêt…')
+      void cleanup().finally(() => process.exit(130))
+    })
+  }
+
+  try {
+    // ---- 1. Database ----------------------------------------------------------------------
+    let adminUri: string
+    const dbName = `labo_bench_${Date.now().toString(36)}`
+    if (process.env.DATABASE_URI) {
+      const url = new URL(process.env.DATABASE_URI)
+      url.pathname = '/postgres'
+      adminUri = url.toString()
+      stopDb = async () => {
+        const c = new pg.Client({ connectionString: adminUri })
+        await c.connect()
+        await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)
+        await c.end()
+      }
+      log('Base : DATABASE_URI (le journal du serveur n’est pas lisible : pas de décompte des requêtes SQL).')
+    } else {
+      const pgServer = await startEmbeddedPostgres({
+        dataDir: path.join(work, 'pg'),
+        ephemeral: true,
+        log: (line) => {
+          if (!line.includes('payload_jobs')) counter.feed(line)
+          if (/FATAL|PANIC/.test(line)) console.log(`  postgres: ${line.slice(0, 300)}`)
+        },
+      })
+      adminUri = pgServer.uri('postgres')
+      stopDb = pgServer.stop
+      logReadable = true
+    }
+    await ensureDatabase(adminUri, dbName)
+    const dbUrl = new URL(adminUri)
+    dbUrl.pathname = `/${dbName}`
+    const appUri = `${dbUrl}?application_name=${APP}`
+    dbUrl.searchParams.set('application_name', 'labo_bench_loader')
+    process.env.DATABASE_URI = dbUrl.toString()
+    const pool = new pg.Pool({ connectionString: dbUrl.toString(), max: 4 })
+    pool.on('error', () => {})
+    if (logReadable) {
+      await pool.query(`ALTER SYSTEM SET log_line_prefix = '%a|'`)
+      await pool.query('SELECT pg_reload_conf()')
+    }
+    const { rows: v } = await pool.query('SHOW server_version')
+    const postgresVersion = String(v[0].server_version)
+
+    log(`\n[1/4] Base jetable, migrations, contenu de démonstration (${os.cpus().length} cœurs)…`)
+    const { loadPayload, migrate, seedDemoContent } = await import('./lib/prepare')
+    const payload = await loadPayload()
+    // The server is stopped at the end: idle connections must not crash the process on their way out.
+    ;(payload.db as unknown as { pool: pg.Pool }).pool.on('error', () => {})
+    await migrate(payload)
+    await seedDemoContent(payload)
+    // Comment posting is measured from many addresses at once: the flood rule is not the subject.
+    await pool.query('UPDATE site_settings SET comment_policy_flood_limit = 1000000000')
+
+    const refs: Refs = {
+      domainTags: (await pool.query(`SELECT id FROM tags WHERE kind = 'domaine' ORDER BY id`)).rows.map((r) => r.id),
+      keywordTags: (await pool.query(`SELECT id FROM tags WHERE kind = 'mot-cle' ORDER BY id`)).rows.map((r) => r.id),
+      partners: (await pool.query('SELECT id FROM partners ORDER BY id')).rows.map((r) => r.id),
+      axes: (await pool.query('SELECT id FROM axes ORDER BY id')).rows.map((r) => r.id),
+      themes: (await pool.query('SELECT id FROM themes ORDER BY id')).rows.map((r) => r.id),
+    }
+    if (!refs.keywordTags.length) refs.keywordTags = refs.domainTags
+    const state: LoadState = { projects: [], articles: [], glossary: [], rows: 0, ms: 0 }
+    const gen = textGenerator(20261126)
+    const { reindexAll } = await import('../src/plugins/search')
+    const { SEARCH_TYPES } = await import('../src/lib/search-types')
+
+    const loadStage = async (label: string, counts: Counts, withPartners: boolean) => {
+      const t0 = performance.now()
+      let rows = 0
+      const timed = async (what: string, fn: () => Promise<number>) => {
+        const t = performance.now()
+        const n = await fn()
+        const ms = performance.now() - t
+        steps.push({ step: `${label}: ${what}`, rows: n, ms: Math.round(ms), rowsPerSecond: rate(n, ms) })
+        rows += n
+      }
+      if (withPartners) await timed('partners', () => loadPartners(pool, gen, refs, counts.partners))
+      await timed('projects', () => loadProjects(pool, gen, refs, state, counts.projects))
+      await timed('articles', () => loadArticles(pool, gen, refs, state, counts.articles))
+      await timed('glossary', () => loadGlossary(pool, gen, state, counts.glossary))
+      await timed('comments', () => loadComments(pool, gen, state, counts.comments))
+      await pool.query('ANALYZE')
+      const ms = performance.now() - t0
+      steps.push({ step: `${label}: all rows (generation + INSERT + ANALYZE)`, rows, ms: Math.round(ms), rowsPerSecond: rate(rows, ms) })
+      log(`  ${steps.slice(-6).filter((s) => s.step.startsWith(label)).map((s) => `${s.step.split(': ')[1]} ${s.rows} lignes ${s.rowsPerSecond}/s`).join(', ')}`)
+      log(`  ${label} : ${rows} lignes en ${(ms / 1000).toFixed(1)} s (${rate(rows, ms)} lignes/s)`)
+      const t1 = performance.now()
+      const indexed = (await reindexAll(payload, SEARCH_TYPES)) ?? 0
+      const ms1 = performance.now() - t1
+      steps.push({ step: `${label}: search reindex`, rows: indexed, ms: Math.round(ms1), rowsPerSecond: rate(indexed, ms1) })
+      log(`  index de recherche : ${indexed} documents en ${(ms1 / 1000).toFixed(1)} s (${rate(indexed, ms1)} docs/s)`)
+    }
+
+    /** Reads generated documents back through the Local API, as a visitor (access enforced). */
+    const verify = async () => {
+      const project = state.projects.filter((p) => p.published).at(-1)!
+      const { docs } = await payload.find({ collection: 'projects', where: { slug: { equals: project.slug } }, depth: 2, overrideAccess: false })
+      const doc = docs[0]
+      const domains = (doc?.domains ?? []) as unknown[]
+      const carrying = doc?.carryingStructure as { name?: string } | null | undefined
+      if (!doc || typeof doc.title !== 'string' || !lexicalText(doc.supportedProject as unknown as LexicalDoc).length) throw new Error(`projet ${project.slug} illisible`)
+      if (!domains.length || typeof domains[0] !== 'object' || typeof carrying?.name !== 'string') throw new Error(`relations du projet ${project.slug} non peuplées`)
+      const published = state.projects.filter((p) => p.published).length
+      const { totalDocs: total } = await payload.count({ collection: 'projects', overrideAccess: false })
+      const { totalDocs: seen } = await payload.count({ collection: 'projects', overrideAccess: true })
+      if (total < published) throw new Error(`${total} projets publiés lus, ${published} attendus au moins`)
+      const versions = await payload.findVersions({ collection: 'articles', where: { parent: { equals: state.hotArticle!.id } }, overrideAccess: true })
+      if (versions.totalDocs !== 1 || !versions.docs[0]?.latest) throw new Error('version de l’article absente')
+      const { totalDocs: comments } = await payload.count({ collection: 'comments', where: { targetKey: { equals: `articles:${state.hotArticle!.id}` } }, overrideAccess: false })
+      if (comments !== HOT_COMMENTS) throw new Error(`${comments} commentaires publics sur l’article, ${HOT_COMMENTS} attendus`)
+      log(`  vérifié (API locale) : projet « ${doc.title} » avec ${domains.length} domaine(s) et sa structure porteuse, ${total} projets publics (${seen} au total), 1 version de l’article, ${comments} commentaires publics`)
+    }
+
+    log(`\n  Chargement 1 : ${JSON.stringify(FIRST)}`)
+    await loadStage('1,000 docs', FIRST, true)
+    await verify()
+
+    // ---- 2. Build and start ---------------------------------------------------------------
+    log('\n[2/4] Construction (si les sources ont changé) et démarrage de next start…')
+    if (!buildIsFresh()) {
+      const t0 = performance.now()
+      await buildApp()
+      log(`  next build : ${((performance.now() - t0) / 1000).toFixed(0)} s`)
+    } else log('  construction à jour')
+    const port = await freePort()
+    const base = `http://127.0.0.1:${port}`
+    const serverLog = path.join(work, 'next.log')
+    const out = fs.openSync(serverLog, 'a')
+    server = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+      cwd: ROOT,
+      stdio: ['ignore', out, out],
+      env: { ...process.env, NODE_ENV: 'production', DATABASE_URI: appUri, SITE_URL: base, PORT: String(port) },
+    })
+    for (let i = 0; ; i++) {
+      if (server.exitCode !== null) throw new Error(`next start s’est arrêté (voir ${serverLog})`)
+      try {
+        if ((await fetch(`${base}/api/tags?limit=1`)).ok) break
+      } catch {
+        // not listening yet
+      }
+      if (i > 240) throw new Error(`next start ne répond pas (voir ${serverLog})`)
+      await sleep(500)
+    }
+    const { revalidateAllToken } = await import('../src/plugins/revalidate')
+    const revalidateAll = async () => {
+      const res = await fetch(`${base}/api/revalidate`, { method: 'POST', headers: { 'x-revalidate-token': revalidateAllToken(process.env.PAYLOAD_SECRET!) } })
+      if (!res.ok) throw new Error(`revalidation refusée (${res.status})`)
+    }
+    await revalidateAll()
+    const editor = { email: 'banc-essai@exemple.test', password: randomBytes(12).toString('base64url') }
+    await payload.create({ collection: 'users', data: { ...editor, name: 'Banc d’essai', roles: ['editor'] } as never })
+    const touchGlossaryTerm = async () => {
+      const login = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(editor) })
+      const { token } = (await login.json()) as { token?: string }
+      const id = state.glossary.at(-1)!
+      const res = await fetch(`${base}/api/glossary-terms/${id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+        body: JSON.stringify({ _status: 'published' }),
+      })
+      if (!res.ok) throw new Error(`mise à jour du terme ${id} refusée (${res.status}) : ${(await res.text()).slice(0, 300)}`)
+    }
+
+    // ---- 3a. Statements per request at both sizes ----------------------------------------
+    const hot = state.hotArticle!
+    const project = state.projects.filter((p) => p.published)[Math.floor(state.projects.length / 2)]!
+    const rest = [
+      { key: 'rest-list', name: 'REST articles?limit=20&depth=1', path: '/api/articles?limit=20&depth=1' },
+      { key: 'rest-project', name: 'REST project by slug, depth=2', path: `/api/projects?where[slug][equals]=${project.slug}&depth=2&limit=1` },
+      { key: 'rest-comments', name: 'REST comments of an article', path: `/api/comments?where[targetKey][equals]=articles:${hot.id}&sort=createdAt&limit=50` },
+      { key: 'search', name: 'REST search', path: `/api/search?q=${encodeURIComponent(SEARCHES[0]!)}` },
+    ]
+    const pages = [
+      { key: 'home', name: 'page /', path: '/' },
+      { key: 'article', name: `page article (${HOT_COMMENTS} comments)`, path: `/articles/${hot.slug}` },
+      { key: 'projets', name: 'page /projets', path: '/projets' },
+      { key: 'projets-50', name: 'page /projets?page=50', path: '/projets?page=50' },
+    ]
+    // With a small data set (BENCH_QUICK), page 50 may not exist at the first size: its last page.
+    const lastPage = Math.ceil(FIRST.projects / 12)
+    const smallPages = pages.map((p) => (p.key === 'projets-50' && lastPage < 50 ? { ...p, path: `/projets?page=${lastPage}` } : p))
+
+    const setLogging = async (on: boolean) => {
+      await pool.query(on ? `ALTER SYSTEM SET log_statement = 'all'` : 'ALTER SYSTEM RESET log_statement')
+      await pool.query('SELECT pg_reload_conf()')
+      await sleep(300)
+    }
+    /** Statements the app ran for one request, counted until the log has been quiet for a while. */
+    const statementsOf = async (url: string): Promise<{ n: number; cache: string; status: number }> => {
+      // The jobs queue runs at each minute: keep clear of it.
+      while (new Date().getSeconds() >= 56 || new Date().getSeconds() < 2) await sleep(250)
+      await waitQuiet()
+      const before = counter.count
+      const res = await fetch(url)
+      await res.arrayBuffer()
+      await waitQuiet()
+      return { n: counter.count - before, cache: res.headers.get('x-nextjs-cache') ?? 'none', status: res.status }
+    }
+    const waitQuiet = async () => {
+      let last = counter.count
+      for (let quiet = 0; quiet < 4; ) {
+        await sleep(250)
+        if (counter.count === last) quiet++
+        else {
+          quiet = 0
+          last = counter.count
+        }
+      }
+    }
+    const queries = new Map<string, QueryRow>()
+    const countAll = async (size: 'small' | 'large') => {
+      if (!logReadable) return
+      // Warm the server first (first requests load routes and the process-wide glossary matcher):
+      // the counts below are those of a steady server.
+      for (const r of [...rest, ...(size === 'small' ? smallPages : pages)]) await (await fetch(base + r.path)).arrayBuffer()
+      await setLogging(true)
+      for (const r of rest) {
+        const { n, status } = await statementsOf(base + r.path)
+        if (status !== 200) throw new Error(`${r.path} : ${status}`)
+        const row = queries.get(r.key) ?? { name: r.name, path: r.path, small: null, large: null, growth: '' }
+        row[size] = n
+        queries.set(r.key, row)
+      }
+      await revalidateAll()
+      await sleep(500)
+      for (const p of size === 'small' ? smallPages : pages) {
+        const { n, cache, status } = await statementsOf(base + p.path)
+        if (status !== 200) throw new Error(`${p.path} : ${status}`)
+        const row = queries.get(p.key) ?? { name: `${p.name} (uncached)`, path: p.path, small: null, large: null, growth: '' }
+        row[size] = n
+        row.cache = cache
+        // The next request for the same page: a cache hit should not touch the database.
+        const again = await statementsOf(base + p.path)
+        row.onCacheHit = { ...row.onCacheHit, [size]: again.n, cache: again.cache }
+        queries.set(p.key, row)
+      }
+      await setLogging(false)
+      log(`  requêtes SQL par requête (${size === 'small' ? '1 000' : '10 000'} documents) : ${[...queries.values()].map((q) => `${q.name} ${q[size]}`).join(' ; ')}`)
+    }
+    log('\n[3/4] Requêtes SQL par requête HTTP, à 1 000 documents…')
+    await countAll('small')
+
+    log(`\n  Chargement 2 : le reste, jusqu’à ${JSON.stringify(TOTAL)}`)
+    const rest2: Counts = {
+      projects: TOTAL.projects - FIRST.projects,
+      articles: TOTAL.articles - FIRST.articles,
+      glossary: TOTAL.glossary - FIRST.glossary,
+      comments: TOTAL.comments - FIRST.comments,
+      partners: 0,
+    }
+    await loadStage('10,000 docs', rest2, false)
+    await verify()
+    if (lastPage < 50) log(`  (/projets?page=50 n’existait pas au premier chargement : page ${lastPage} mesurée à la place)`)
+    // Rows written in SQL run no hooks: the server's compiled glossary still has the first
+    // batch's terms. An editor's save of a term (over REST, as in the admin) rebuilds it.
+    await touchGlossaryTerm()
+    await revalidateAll()
+    log('  Requêtes SQL par requête HTTP, à 10 000 documents…')
+    await countAll('large')
+    for (const q of queries.values()) q.growth = queryGrowth(q.small, q.large)
+
+    // ---- 3b. Load runs -----------------------------------------------------------------------
+    log(`\n  Charge : ${DURATION} s par mesure, ${CONNECTIONS} connexions…`)
+    const http: HttpRow[] = []
+    const bigPages = Math.ceil(TOTAL.projects / 12) >= 50 ? pages : smallPages
+    const html = new Map<string, Buffer>()
+    const cacheOf = new Map<string, string>()
+    for (const p of bigPages) {
+      // Twice: the first visit after a revalidation may be the one that renders.
+      await (await fetch(base + p.path)).arrayBuffer()
+      await sleep(300)
+      const res = await fetch(base + p.path)
+      html.set(p.path, Buffer.from(await res.arrayBuffer()))
+      // x-nextjs-cache: HIT/STALE/MISS for a page from the full-route cache; none for a page rendered at each request.
+      cacheOf.set(p.path, res.headers.get('x-nextjs-cache') ?? (/no-store/.test(res.headers.get('cache-control') ?? '') ? 'rendered per request' : 'none'))
+    }
+    const stat = await staticServer(html)
+    for (const p of bigPages) {
+      const app = await loadTest({ url: base + p.path, duration: DURATION, connections: CONNECTIONS })
+      const mem = await loadTest({ url: stat.url + p.path, duration: DURATION, connections: CONNECTIONS })
+      http.push({ key: p.key, name: p.name, group: 'page', path: p.path, cache: cacheOf.get(p.path), ratioToStatic: ratioPercent(app.rps, mem.rps), ...app })
+      http.push({ name: `  static node:http, same HTML (${html.get(p.path)!.length} B)`, group: 'static', path: p.path, ...mem })
+      log(`  ${p.name} : ${app.rps} req/s (statique ${mem.rps} req/s)`)
+    }
+    await stat.close()
+    // At 32 connections the latency is mostly waiting in line: also one request at a time.
+    const serialSeconds = Math.max(2, Math.round(DURATION / 2))
+    for (const r of rest.slice(0, 3)) {
+      const res = await loadTest({ url: base + r.path, duration: DURATION, connections: CONNECTIONS })
+      const one = await loadTest({ url: base + r.path, duration: serialSeconds, connections: 1 })
+      http.push({ key: r.key, name: r.name, group: 'rest', path: r.path, ...res, oneConnection: one })
+      log(`  ${r.name} : ${res.rps} req/s, p50 ${fmt(res.p50)} ms (une connexion : p50 ${fmt(one.p50)} ms)`)
+    }
+    const searchRequests = SEARCHES.map((q) => ({ method: 'GET', path: `/api/search?q=${encodeURIComponent(q)}` }))
+    const search = await loadTest({ url: base, duration: DURATION, connections: CONNECTIONS, requests: searchRequests })
+    const searchOne = await loadTest({ url: base, duration: serialSeconds, connections: 1, requests: searchRequests })
+    http.push({ key: 'search', name: `REST search (${SEARCHES.length} queries in turn)`, group: 'search', path: '/api/search?q=…', ...search, oneConnection: searchOne })
+    log(`  recherche : ${search.rps} req/s, p95 ${fmt(search.p95)} ms (une connexion : p95 ${fmt(searchOne.p95)} ms)`)
+
+    // Comment posting on a published article other than the one with 200 comments.
+    const target = state.articles.find((a) => a.published && a.id !== hot.id)!
+    const acknowledged: number[] = []
+    let seq = 0
+    const before = Number((await pool.query('SELECT count(*) AS n FROM comments')).rows[0].n)
+    const posting = await loadTest({
+      url: base,
+      duration: DURATION,
+      connections: WRITE_CONNECTIONS,
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/comments',
+          setupRequest: (req) => {
+            const i = ++seq
+            return {
+              ...req,
+              headers: { 'content-type': 'application/json', 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, 'user-agent': 'labo-bench' },
+              body: JSON.stringify({
+                target: { relationTo: 'articles', value: target.id },
+                authorName: `Lectrice ${i}`,
+                authorEmail: `lectrice${i}@exemple.test`,
+                body: `Commentaire n° ${i} du banc d’essai : merci pour cet article sur ${gen.title().toLowerCase()}.`,
+              }),
+            }
+          },
+          onResponse: (status, body) => {
+            if (status !== 201) return
+            const id = (JSON.parse(body) as { doc?: { id?: number } }).doc?.id
+            if (typeof id === 'number') acknowledged.push(id)
+          },
+        },
+      ],
+    })
+    const stored = Number((await pool.query('SELECT count(*)::int AS n FROM comments WHERE id = ANY($1::int[])', [acknowledged])).rows[0].n)
+    const after = Number((await pool.query('SELECT count(*) AS n FROM comments')).rows[0].n)
+    const created = posting.statuses['201'] ?? 0
+    const writes = { posted: posting.requests, acknowledged: created, idsReturned: acknowledged.length, stored, rowsAdded: after - before, lost: created - stored }
+    http.push({ name: `POST /api/comments (${WRITE_CONNECTIONS} connections)`, group: 'write', path: '/api/comments', ...posting })
+    log(`  commentaires : ${posting.rps} req/s, ${created} acceptés (201), ${stored} en base`)
+
+    // ---- 4. Report -------------------------------------------------------------------------
+    const versionOf = (pkg: string) => (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version
+    const machine = {
+      cores: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      memoryGB: Math.round(os.totalmem() / 2 ** 30),
+      loadAverageAtStart: loadAtStart,
+      loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100),
+      node: process.version,
+      payload: versionOf('payload'),
+      next: versionOf('next'),
+      postgres: postgresVersion,
+      autocannon: versionOf('autocannon'),
+    }
+    const restList = http.find((h) => h.path.startsWith('/api/articles'))!
+    const targets = {
+      cachedPagesAtLeastHalfOfStatic: http.filter((h) => h.group === 'page').every((h) => (h.ratioToStatic ?? 0) >= 50),
+      restListP50Under10ms: restList.p50 <= 10,
+      restListP50Under10msOneConnection: (restList.oneConnection?.p50 ?? Infinity) <= 10,
+      searchP95Under20ms: search.p95 <= 20,
+      searchP95Under20msOneConnection: searchOne.p95 <= 20,
+      commentPostingAtLeast200PerSecond: posting.rps >= 200,
+      noCommentLost: writes.lost === 0 && writes.idsReturned === created,
+      queriesConstant: logReadable ? [...queries.values()].every((q) => q.growth !== 'GROWS') : null,
+    }
+    const result = {
+      date: new Date().toISOString(),
+      machine,
+      settings: { durationSeconds: DURATION, connections: CONNECTIONS, writeConnections: WRITE_CONNECTIONS, scale: SCALE, counts: TOTAL, firstStep: FIRST },
+      loading: steps,
+      http,
+      queriesPerRequest: [...queries.values()],
+      writes,
+      targets,
+      totalSeconds: Math.round((performance.now() - started) / 1000),
+    }
+
+    const table: string[][] = [['', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx', 'vs static', '1 conn p50/p95', 'SQL 1k', 'SQL 10k']]
+    for (const h of http) {
+      const q = h.key ? queries.get(h.key) : undefined
+      table.push([
+        h.name + (h.cache && h.group === 'page' ? ` [${h.cache}]` : ''),
+        fmt(h.rps, 0),
+        fmt(h.p50),
+        fmt(h.p95),
+        fmt(h.p99),
+        String(h.errors),
+        String(h.non2xx),
+        h.ratioToStatic === undefined ? '' : `${fmt(h.ratioToStatic)} %`,
+        h.oneConnection ? `${fmt(h.oneConnection.p50)}/${fmt(h.oneConnection.p95)}` : '',
+        q ? `${q.small ?? '–'}${q.onCacheHit ? ` (hit ${q.onCacheHit.small ?? '–'})` : ''}` : '',
+        q ? `${q.large ?? '–'}${q.onCacheHit ? ` (hit ${q.onCacheHit.large ?? '–'})` : ''}${q.growth === 'GROWS' ? ' GROWS' : ''}` : '',
+      ])
+    }
+    for (const [key, q] of queries) {
+      if (http.some((h) => h.key === key)) continue
+      table.push([q.name, '', '', '', '', '', '', '', '', String(q.small ?? '–'), `${q.large ?? '–'}${q.growth === 'GROWS' ? ' GROWS' : ''}`])
+    }
+    log(`\n[4/4] Résultats — ${machine.cores} cœurs ${machine.cpu}, Node ${machine.node}, Payload ${machine.payload}, Next ${machine.next}, PostgreSQL ${machine.postgres}`)
+    log(`Chargement : ${steps.map((s) => `${s.step} ${s.rows} lignes en ${(s.ms / 1000).toFixed(1)} s = ${s.rowsPerSecond}/s`).join(' ; ')}`)
+    log(`${DURATION} s par mesure, ${CONNECTIONS} connexions (écritures : ${WRITE_CONNECTIONS}) ; la charge et le serveur partagent la machine.\n`)
+    log(formatTable(table))
+    log(`\nCommentaires : ${writes.acknowledged} acceptés (201), ${writes.stored} retrouvés en base, ${writes.rowsAdded} lignes ajoutées (dont les requêtes encore en vol à l’arrêt), perdus : ${writes.lost}`)
+    // A lost comment is a bug, not a slow figure: the command fails.
+    if (!targets.noCommentLost) process.exitCode = 1
+    log(`Objectifs : ${Object.entries(targets).map(([k, ok]) => `${k} ${ok === null ? 'n/a' : ok ? 'OK' : 'MANQUÉ'}`).join(' ; ')}`)
+    const dir = path.join(ROOT, 'bench-results')
+    fs.mkdirSync(dir, { recursive: true })
+    const file = path.join(dir, `bench-${result.date.replace(/[:.]/g, '-')}.json`)
+    fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n')
+    log(`\nÉcrit : ${path.relative(ROOT, file)} (${result.totalSeconds} s au total ; charge de la machine ${loadAtStart.join(' ')} au début, ${machine.loadAverageAtEnd.join(' ')} à la fin)`)
+    if (process.env.BENCH_KEEP === '1') {
+      log(`\nBENCH_KEEP=1 : le serveur reste ouvert sur ${base} (base ${appUri.replace(/:[^:@/]+@/, ':***@')}) ; Ctrl-C pour arrêter.`)
+      fs.writeFileSync(path.join(dir, 'keep.json'), JSON.stringify({ base, uri: appUri, hot: state.hotArticle, project }) + '\n')
+      await new Promise<never>(() => {})
+    }
+
+    await payload.destroy()
+    await pool.end()
+  } finally {
+    await cleanup()
+  }
+}
+
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (err) => {
+    console.error(err instanceof Error ? err.stack : err)
+    process.exit(1)
+  },
+)
