@@ -11,8 +11,8 @@
  * document — the hardest case for ranking — and a long tail of rare words),
  * indexes them through the plugin's own code (indexRowOf → replaceIndex), then times, for a set
  * of queries, what GET /api/search runs in SQL (one statement: query check, ranked page with its
- * count and excerpts) and prints p50/p95 per query. Goal: p95 under 20 ms. Past 1,000 matches the search
- * stops counting ("> 1000") and ranks a bounded candidate set (see searchIndex).
+ * count and excerpts) and prints p50/p95 per query. Goal: p95 under 20 ms. Past 500 matches the search
+ * stops counting ("> 500") and ranks a bounded candidate set (see searchIndex).
  *
  * The generated documents exist in the index only: the check that a page's results are still
  * published in their collections' tables (10 primary-key lookups) is left out.

@@ -161,6 +161,9 @@ describe('the OpenAPI document', () => {
     expect(raw.components.schemas.Media!.properties!.alt!.description).toMatch(/^Texte alternatif — /)
     // Relations: an id at depth 0, the document when populated.
     expect(JSON.stringify(article.tags)).toContain('#/components/schemas/Tag')
+    // A related project or article carries its collection's defaultPopulate fields, not its body.
+    expect(JSON.stringify(project.relatedProjects)).toContain('#/components/schemas/ProjectPopulated')
+    expect(Object.keys(raw.components.schemas.ProjectPopulated!.properties!).sort()).toEqual(['_status', 'id', 'slug', 'title', 'year'])
   })
 
   it('documents search, comment submission and glossary annotations', () => {

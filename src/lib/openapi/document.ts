@@ -21,6 +21,11 @@ export type CollectionInput = {
   example?: Record<string, unknown>
   /** Example values for the by-id path, e.g. a seed id. */
   exampleId?: number | string
+  /**
+   * The collection's `defaultPopulate`: the fields a document populated in another one carries
+   * (then documented as `<name>Populated`), instead of the whole document.
+   */
+  defaultPopulate?: Record<string, unknown>
 }
 
 export type GlobalInput = { slug: string; name: string; label: string; description?: string; fields: readonly FlattenedField[]; example?: Record<string, unknown> }
@@ -173,7 +178,14 @@ export function buildOpenAPIDocument(input: BuildInput): OpenAPIDocument {
   const api = input.apiRoute ?? '/api'
   const documented = new Map(input.collections.map((c) => [c.slug, c.name]))
   const idSchema: JSONSchema = input.idType === 'number' ? { type: 'integer' } : { type: 'string' }
-  const ctx: FieldContext = { mode: 'read', idSchema, text: input.text, ref: (slug) => (documented.has(slug) ? schemaRef(documented.get(slug)!) : undefined) }
+  const populated = new Map(input.collections.filter((c) => c.defaultPopulate).map((c) => [c.slug, `${c.name}Populated`]))
+  const ctx: FieldContext = {
+    mode: 'read',
+    idSchema,
+    text: input.text,
+    // A related document comes back with its collection's defaultPopulate fields only.
+    ref: (slug) => (populated.has(slug) ? schemaRef(populated.get(slug)!) : documented.has(slug) ? schemaRef(documented.get(slug)!) : undefined),
+  }
 
   const schemas: Record<string, JSONSchema> = { Error: ERROR_SCHEMA }
   const paths: Record<string, PathItem> = {}
@@ -187,6 +199,15 @@ export function buildOpenAPIDocument(input: BuildInput): OpenAPIDocument {
   for (const c of input.collections) {
     schemas[c.name] = documentSchema({ fields: c.fields, example: c.example, description: c.description, title: c.singular }, ctx)
     schemas[`${c.name}List`] = paginated(c.name)
+    if (c.defaultPopulate) {
+      const keep = (name: string) => name === 'id' || Boolean(c.defaultPopulate![name])
+      const fields = c.fields.filter((f) => 'name' in f && keep(f.name))
+      const example = c.example && Object.fromEntries(Object.entries(c.example).filter(([key]) => keep(key)))
+      schemas[`${c.name}Populated`] = documentSchema(
+        { fields, example, title: `${c.singular} (lié)`, description: `Un document « ${c.singular} » lié à un autre : ses champs principaux.` },
+        ctx,
+      )
+    }
     tags.push({ name: c.plural, description: c.description })
     paths[`${api}/${c.slug}`] = {
       get: {

@@ -94,6 +94,7 @@ export async function generateOpenAPI(req: PayloadRequest, options: OpenAPIPlugi
       description: text(c.admin?.description),
       fields: await visibleFields(c.flattenedFields, readable),
       example: examples[c.slug],
+      defaultPopulate: c.defaultPopulate as Record<string, unknown> | undefined,
     })),
   )
   const globalInputs: GlobalInput[] = await Promise.all(

@@ -9,7 +9,7 @@
  *
  * 200: { query, types, docs: [{ type, typeLabel, id, title, url, absoluteUrl, excerpt, rank,
  * publishedAt }], totalDocs, totalCapped, limit, page, totalPages, hasPrevPage, hasNextPage, prevPage, nextPage }
- * totalDocs is exact up to 1,000 matches; beyond, it is 1,000 with totalCapped: true (and the pages
+ * totalDocs is exact up to 500 matches; beyond, it is 500 with totalCapped: true (and the pages
  * stop there: nobody reads the 101st page of a search).
  * 400: { errors: [{ code, field, message }] } with a French message and a stable code
  * (QUERY_EMPTY, QUERY_TOO_LONG, QUERY_NO_WORDS, QUERY_ONLY_STOPWORDS, QUERY_ONLY_EXCLUSIONS,

@@ -43,9 +43,9 @@ export type SearchResponse = {
   query: string
   types: SearchType[] | null
   docs: SearchResultDoc[]
-  /** The number of matches, exact up to SEARCH_COUNT_CAP (1,000); beyond, the cap and `totalCapped`. */
+  /** The number of matches, exact up to SEARCH_COUNT_CAP (500); beyond, the cap and `totalCapped`. */
   totalDocs: number
-  /** More matches than `totalDocs` ("plus de 1 000 résultats"); pages stop at the cap. */
+  /** More matches than `totalDocs` ("plus de 500 résultats"); pages stop at the cap. */
   totalCapped: boolean
   limit: number
   page: number
@@ -61,7 +61,7 @@ export type SearchOutcome = { ok: true; result: SearchResponse } | { ok: false; 
 export type SearchOptions = {
   /** Collections the search covers (the plugin's; all the searchable ones by default). */
   collections?: readonly SearchType[]
-  /** Matches counted (and all ranked) at most; SEARCH_COUNT_CAP (1,000) by default. */
+  /** Matches counted (and all ranked) at most; SEARCH_COUNT_CAP (500) by default. */
   countCap?: number
 }
 

@@ -184,7 +184,7 @@ export type Hit = {
  * How many matches a query counts, and ranks, at most: beyond, the total is "more than
  * SEARCH_COUNT_CAP" and the ranking is done on a bounded candidate set (see searchIndex).
  */
-export const SEARCH_COUNT_CAP = 1000
+export const SEARCH_COUNT_CAP = 500
 /** Documents whose title or keywords match: ranked too when the cap is reached, up to this many. */
 export const SEARCH_TITLE_CAP = 200
 

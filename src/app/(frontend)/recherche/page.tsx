@@ -46,7 +46,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   }
 }
 
-/** "12 résultats pour « coopératives » dans les projets." ("Plus de 1 000 résultats…" past the count cap) */
+/** "12 résultats pour « coopératives » dans les projets." ("Plus de 500 résultats…" past the count cap) */
 function countSentence(result: SearchResponse, type: SearchType | undefined): string {
   const where = type ? ` ${SEARCH_TYPE_LABELS[type].inThe}` : ''
   return t(`${resultCountLabel(result.totalDocs, result.totalCapped)} pour « ${result.query} »${where}.`)
