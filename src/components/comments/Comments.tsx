@@ -4,6 +4,10 @@
  * about the visitor (no cookies): the page stays static, and the plugin refreshes it when a
  * comment is approved or removed.
  *
+ * Each comment carries only a "Répondre" link to its reply page (/commentaires/<id>/repondre,
+ * which works without JavaScript); with JavaScript, InlineReply opens one shared form under the
+ * comment instead. No form or client props per comment: the page stays light.
+ *
  *   <Comments collection="articles" doc={{ id, slug, commentMode }} path="/articles/<slug>" />
  */
 import './comments.css'
@@ -12,12 +16,15 @@ import config from '@payload-config'
 import { getPayload } from 'payload'
 
 import { isHttpUrl } from '../../fields/url'
+import { paths } from '../../lib/site-paths'
 import { spipToHtml } from '../../lib/spip'
 import { LIMITS, MODE_SENTENCES, SPIP_HELP } from '../../plugins/comments/constants'
 import { effectiveMode, optionsOf, resolvePolicy } from '../../plugins/comments/settings'
 import { targetKeyOf } from '../../plugins/comments/sql'
 import { CommentForm } from './CommentForm'
 import { formatCommentDate } from './dates'
+import { REPLY_LINK_CLASS } from './form-state'
+import { InlineReply } from './InlineReply'
 import { OwnPending } from './OwnPending'
 import { buildThread, countThread, loadPublicComments, type ThreadNode } from './thread'
 
@@ -49,7 +56,7 @@ function Author({ comment }: { comment: ThreadNode }) {
   )
 }
 
-function CommentItem({ comment, target, path, open, modeSentence }: { comment: ThreadNode; target: string; path: string; open: boolean; modeSentence: string }) {
+function CommentItem({ comment, open }: { comment: ThreadNode; open: boolean }) {
   return (
     <li className="comments-item" id={`commentaire-${comment.id}`}>
       <article className={`comments-comment${comment.byStaff ? ' comments-comment--staff' : ''}`} aria-labelledby={`commentaire-${comment.id}-auteur`}>
@@ -63,20 +70,18 @@ function CommentItem({ comment, target, path, open, modeSentence }: { comment: T
         {/* spipToHtml escapes everything the visitor typed; its output is the only HTML injected. */}
         <div className="comments-body" dangerouslySetInnerHTML={{ __html: spipToHtml(comment.body) }} />
         {open && comment.level < LIMITS.maxDepth ? (
-          <CommentForm
-            target={target}
-            path={path}
-            formId={`comments-reply-${comment.id}`}
-            modeSentence={modeSentence}
-            help={SPIP_HELP}
-            parent={{ id: comment.id, authorName: comment.authorName }}
-          />
+          <p className="comments-actions">
+            {/* A plain link (the reply page, without JavaScript); InlineReply opens the form here. */}
+            <a className={REPLY_LINK_CLASS} href={paths.commentReply(comment.id)}>
+              Répondre<span className="visually-hidden">{` à ${comment.authorName}`}</span>
+            </a>
+          </p>
         ) : null}
       </article>
       {comment.replies.length > 0 ? (
         <ol className="comments-list comments-replies" aria-label={`Réponses à ${comment.authorName}`}>
           {comment.replies.map((reply) => (
-            <CommentItem key={reply.id} comment={reply} target={target} path={path} open={open} modeSentence={modeSentence} />
+            <CommentItem key={reply.id} comment={reply} open={open} />
           ))}
         </ol>
       ) : null}
@@ -108,7 +113,7 @@ export async function Comments({ collection, doc, path, headingLevel = 2 }: Comm
       {count > 0 ? (
         <ol className="comments-list">
           {thread.map((comment) => (
-            <CommentItem key={comment.id} comment={comment} target={target} path={path} open={open} modeSentence={modeSentence} />
+            <CommentItem key={comment.id} comment={comment} open={open} />
           ))}
         </ol>
       ) : (
@@ -119,6 +124,7 @@ export async function Comments({ collection, doc, path, headingLevel = 2 }: Comm
           <H2 className="comments-form-title">Ajouter un commentaire</H2>
           <OwnPending target={target} />
           <CommentForm target={target} path={path} formId="comments-form" modeSentence={modeSentence} help={SPIP_HELP} />
+          {count > 0 ? <InlineReply target={target} path={path} modeSentence={modeSentence} help={SPIP_HELP} /> : null}
         </div>
       ) : (
         <p className="comments-mode comments-mode--closed">{modeSentence}</p>

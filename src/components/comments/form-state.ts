@@ -11,6 +11,9 @@ export const INPUT_NAMES: Record<FormField, string> = {
   body: 'message',
 }
 
+/** The class of the "Répondre" links under the comments (InlineReply finds them by it). */
+export const REPLY_LINK_CLASS = 'comments-reply-link'
+
 /** The trap for robots: hidden from people (and screen readers), filled in by form-filling bots. */
 export const HONEYPOT_NAME = 'url'
 
