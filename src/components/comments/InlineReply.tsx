@@ -26,7 +26,7 @@ export function InlineReply({ target, path, modeSentence, help }: Props) {
     const section = document.getElementById('commentaires')
     if (!section) return
     const container = document.createElement('div')
-    container.className = 'comments-reply'
+    container.className = 'comments-reply-slot'
     setSlot(container)
     const onClick = (event: MouseEvent) => {
       // A new tab or window keeps the link's own behaviour (the reply page).
@@ -62,6 +62,7 @@ export function InlineReply({ target, path, modeSentence, help }: Props) {
   }
   return createPortal(
     <div
+      className="comments-reply"
       onKeyDown={(event) => {
         if (event.key === 'Escape') close()
       }}
