@@ -58,24 +58,23 @@ function Author({ comment }: { comment: ThreadNode }) {
 
 function CommentItem({ comment, open }: { comment: ThreadNode; open: boolean }) {
   return (
-    <li className="comments-item" id={`commentaire-${comment.id}`}>
-      <article className={`comments-comment${comment.byStaff ? ' comments-comment--staff' : ''}`} aria-labelledby={`commentaire-${comment.id}-auteur`}>
-        <header className="comments-meta">
+    <li id={`commentaire-${comment.id}`}>
+      {/* Few classes here (styled by position in .comments-list): this repeats for every comment. */}
+      <article className={comment.byStaff ? 'comments-comment--staff' : undefined} aria-labelledby={`commentaire-${comment.id}-auteur`}>
+        <header>
           <Author comment={comment} />
           {comment.byStaff ? <span className="comments-badge">Le Labo</span> : null}{' '}
           <a className="comments-date" href={`#commentaire-${comment.id}`}>
-            <time dateTime={comment.createdAt}>{formatCommentDate(comment.createdAt)}</time>
+            <time dateTime={comment.createdAt.slice(0, 16) + 'Z'}>{formatCommentDate(comment.createdAt)}</time>
           </a>
         </header>
         {/* spipToHtml escapes everything the visitor typed; its output is the only HTML injected. */}
         <div className="comments-body" dangerouslySetInnerHTML={{ __html: spipToHtml(comment.body) }} />
         {open && comment.level < LIMITS.maxDepth ? (
-          <p className="comments-actions">
-            {/* A plain link (the reply page, without JavaScript); InlineReply opens the form here. */}
-            <a className={REPLY_LINK_CLASS} href={paths.commentReply(comment.id)}>
-              Répondre<span className="visually-hidden">{` à ${comment.authorName}`}</span>
-            </a>
-          </p>
+          // A plain link (the reply page, without JavaScript); InlineReply opens the form here.
+          <a className={REPLY_LINK_CLASS} href={paths.commentReply(comment.id)}>
+            Répondre<span className="visually-hidden">{` à ${comment.authorName}`}</span>
+          </a>
         ) : null}
       </article>
       {comment.replies.length > 0 ? (
