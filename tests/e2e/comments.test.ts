@@ -356,6 +356,6 @@ describe('comments on an article page', () => {
     const perComment = (Buffer.byteLength(html) - empty) / count
     console.log(`comments page: ${empty} B empty, ${Buffer.byteLength(html)} B with ${count} comments, ${Math.round(perComment)} B per comment`)
     // Markup and React payload of one short comment (it was ~5 KB with a form per comment).
-    expect(perComment).toBeLessThan(1800)
+    expect(perComment).toBeLessThan(1000)
   })
 })
