@@ -11,6 +11,8 @@ export const paths = {
   partners: '/partenaires',
   glossary: '/glossaire',
   term: (slug: string) => `/glossaire/${slug}`,
+  /** The page to answer a comment (works without JavaScript; not indexed). */
+  commentReply: (id: number | string) => `/commentaires/${id}/repondre`,
 } as const
 
 export const siteOrigin = () => (process.env.SITE_URL || 'http://localhost:3000').replace(/\/+$/, '')

@@ -202,9 +202,12 @@ describe('the public component', () => {
     expect(html).toMatch(/class="comments-hp" aria-hidden="true"/)
     expect(html).toContain('<input type="text" id="comments-form-hp" tabindex="-1" autoComplete="off" name="url" value=""/>')
     expect(html).toContain(`<input type="hidden" name="target" value="articles:${articleId}"/>`)
-    // One reply form per comment that may still be answered.
-    expect(html).toContain('<summary>Répondre à Alice &lt;b&gt;Gras&lt;/b&gt;</summary>')
-    expect(html).toContain(`<input type="hidden" name="parent" value="${approvedId}"/>`)
+    // No form per comment: a link to its reply page, named after its author.
+    expect(html.match(/<form /g)?.length).toBe(1)
+    expect(html).toContain(
+      `<a class="comments-reply-link" href="/commentaires/${approvedId}/repondre">Répondre<span class="visually-hidden"> à Alice &lt;b&gt;Gras&lt;/b&gt;</span></a>`,
+    )
+    expect(html).toContain(`href="/commentaires/${replyId}/repondre"`)
   })
 
   it('a closed page shows its comments and the closed sentence, no form; without comments, nothing', async () => {
@@ -213,7 +216,7 @@ describe('the public component', () => {
     expect(html).toContain(`id="commentaire-${approvedId}"`)
     expect(html).toContain('Ce forum est fermé : il n’accepte plus de nouvelles contributions.')
     expect(html).not.toContain('<form')
-    expect(html).not.toContain('<summary>')
+    expect(html).not.toContain('comments-reply-link')
     await ctx.payload.update({ collection: 'articles', id: articleId, data: { commentMode: 'default' } as never })
     expect(await render({ collection: 'articles', doc: { id: closedId, commentMode: 'closed' }, path: '/articles/article-ferme' })).toBe('')
   })
@@ -227,5 +230,83 @@ describe('the public component', () => {
 
   it('renders nothing for a collection that takes no comments', async () => {
     expect(await render({ collection: 'pages', doc: { id: 1 }, path: '/x' })).toBe('')
+  })
+})
+
+describe('the reply page', () => {
+  let approvedId: number
+  let secondLevelId: number
+  let thirdLevelId: number
+  let pendingId: number
+  let draftCommentId: number
+
+  const load = async (id: number | string) => {
+    const { loadReplyContext } = await import('../../src/components/comments/reply')
+    return loadReplyContext(ctx.payload, String(id))
+  }
+
+  beforeAll(async () => {
+    const make = async (data: Record<string, unknown>, status = 'approved', target = articleId) =>
+      (
+        await ctx.payload.create({
+          collection: 'comments',
+          data: { target: { relationTo: 'articles', value: target }, authorEmail: 'cache@exemple.test', status, ...data } as never,
+          context: { commentsTrustedImport: true },
+        })
+      ).id
+    approvedId = await make({ authorName: 'Aline', body: 'À quoi {{répondre}}' })
+    secondLevelId = await make({ authorName: 'Basile', body: 'Niveau deux', parent: approvedId })
+    thirdLevelId = await make({ authorName: 'Chloé', body: 'Niveau trois', parent: secondLevelId })
+    pendingId = await make({ authorName: 'Denis', body: 'En attente' }, 'pending')
+    // A page unpublished after it was commented.
+    const unpublished = await ctx.payload.create({
+      collection: 'articles',
+      data: { title: 'Retiré', slug: 'article-retire', commentMode: 'default', _status: 'published' } as never,
+    })
+    draftCommentId = await make({ authorName: 'Estelle', body: 'Sur un article retiré' }, 'approved', unpublished.id)
+    await ctx.payload.update({ collection: 'articles', id: unpublished.id, data: { _status: 'draft' } as never })
+  })
+
+  it('gives the comment, its page and its mode; the page renders it and a form with it as parent', async () => {
+    const context = await load(approvedId)
+    expect(context).toMatchObject({
+      comment: { id: approvedId, authorName: 'Aline', level: 1 },
+      target: `articles:${articleId}`,
+      title: 'Article commenté',
+      path: '/articles/article-commente',
+      mode: 'a-priori',
+    })
+    expect((await load(secondLevelId))?.comment.level).toBe(2)
+
+    const { ReplyPage } = await import('../../src/components/comments/ReplyPage')
+    const html = renderToString(createElement(ReplyPage, { context: context! }))
+    expect(html).toContain('<h1>Répondre à Aline</h1>')
+    expect(html).toContain('<strong>répondre</strong>')
+    expect(html).toContain(`href="/articles/article-commente#commentaire-${approvedId}"`)
+    expect(html).toContain(`<input type="hidden" name="parent" value="${approvedId}"/>`)
+    expect(html).toContain(`<input type="hidden" name="target" value="articles:${articleId}"/>`)
+    expect(html).toContain('aria-label="Répondre à Aline"')
+    expect(html).toContain('<label for="comments-form-body">Votre message</label>')
+    expect(html).toContain('Ce forum est modéré a priori')
+    expect(html).not.toContain('cache@exemple.test')
+  })
+
+  it('nothing for a comment that cannot be answered: unknown, pending, too deep, on an unpublished page', async () => {
+    expect(await load(999_999_999)).toBeNull()
+    expect(await load('abc')).toBeNull()
+    expect(await load(pendingId)).toBeNull()
+    expect(await load(thirdLevelId)).toBeNull()
+    expect(await load(draftCommentId)).toBeNull()
+  })
+
+  it('on a closed page: the closed sentence, no form', async () => {
+    await ctx.payload.update({ collection: 'articles', id: articleId, data: { commentMode: 'closed' } as never })
+    const context = await load(approvedId)
+    expect(context?.mode).toBe('closed')
+    const { ReplyPage } = await import('../../src/components/comments/ReplyPage')
+    const html = renderToString(createElement(ReplyPage, { context: context! }))
+    expect(html).toContain('Ce forum est fermé : il n’accepte plus de nouvelles contributions.')
+    expect(html).not.toContain('<form')
+    await ctx.payload.update({ collection: 'articles', id: articleId, data: { commentMode: 'default' } as never })
   })
 })

@@ -4,6 +4,8 @@
  * action: without JavaScript the browser posts it and the page comes back with the result
  * (React's form state); with JavaScript the same happens without reloading. Errors are tied to
  * their fields (aria-invalid, aria-describedby) and summed up at the top of the form.
+ * Used once per page for new comments, on the reply page (/commentaires/<id>/repondre) and,
+ * with JavaScript, once more for the reply opened inline (InlineReply).
  */
 import { useActionState, useEffect, useRef } from 'react'
 import { useFormStatus } from 'react-dom'
@@ -23,6 +25,8 @@ type Props = {
   help: string
   /** A reply: the parent comment and its author. */
   parent?: { id: number; authorName: string }
+  /** Textarea height (shorter for an inline reply). */
+  rows?: number
 }
 
 const LABELS: Record<FormField, string> = {
@@ -41,7 +45,7 @@ function SubmitButton() {
   )
 }
 
-export function CommentForm({ target, path, formId, modeSentence, help, parent }: Props) {
+export function CommentForm({ target, path, formId, modeSentence, help, parent, rows = 8 }: Props) {
   const [state, formAction] = useActionState(postComment, initialFormState, `${path}#${formId}`)
   const summaryRef = useRef<HTMLDivElement>(null)
   const statusRef = useRef<HTMLDivElement>(null)
@@ -74,7 +78,7 @@ export function CommentForm({ target, path, formId, modeSentence, help, parent }
       </p>
     ) : null
 
-  const form = (
+  return (
     <form id={formId} action={formAction} className="comments-form" noValidate aria-label={parent ? `Répondre à ${parent.authorName}` : 'Ajouter un commentaire'}>
       <p className="comments-mode">{modeSentence}</p>
 
@@ -135,7 +139,7 @@ export function CommentForm({ target, path, formId, modeSentence, help, parent }
         <p id={id('aide')} className="comments-hint">
           {help}
         </p>
-        <textarea rows={parent ? 5 : 8} required aria-required="true" {...fieldProps('body', [id('aide')])} />
+        <textarea rows={rows} required aria-required="true" {...fieldProps('body', [id('aide')])} />
         {fieldError('body')}
       </div>
 
@@ -146,13 +150,5 @@ export function CommentForm({ target, path, formId, modeSentence, help, parent }
 
       <SubmitButton />
     </form>
-  )
-
-  if (!parent) return form
-  return (
-    <details className="comments-reply" open={state.status !== 'idle' ? true : undefined}>
-      <summary>{`Répondre à ${parent.authorName}`}</summary>
-      {form}
-    </details>
   )
 }

@@ -4,6 +4,11 @@
  * about the visitor (no cookies): the page stays static, and the plugin refreshes it when a
  * comment is approved or removed.
  *
+ * Each comment carries only a "Répondre" link to its reply page (/commentaires/<id>/repondre,
+ * which works without JavaScript); with JavaScript, InlineReply opens one shared form under the
+ * comment instead. No form per comment, and each comment reaches the browser's React payload as
+ * one short tuple (CommentList): about 0.8 KB of HTML per comment in all (e2e test).
+ *
  *   <Comments collection="articles" doc={{ id, slug, commentMode }} path="/articles/<slug>" />
  */
 import './comments.css'
@@ -18,6 +23,9 @@ import { effectiveMode, optionsOf, resolvePolicy } from '../../plugins/comments/
 import { targetKeyOf } from '../../plugins/comments/sql'
 import { CommentForm } from './CommentForm'
 import { formatCommentDate } from './dates'
+import { CommentList } from './CommentList'
+import type { CommentRow } from './form-state'
+import { InlineReply } from './InlineReply'
 import { OwnPending } from './OwnPending'
 import { buildThread, countThread, loadPublicComments, type ThreadNode } from './thread'
 
@@ -34,55 +42,18 @@ export type CommentsProps = {
 
 const countLabel = (n: number) => (n === 0 ? 'Aucun commentaire' : n === 1 ? 'Un commentaire' : `${n} commentaires`)
 
-function Author({ comment }: { comment: ThreadNode }) {
-  const website = comment.authorWebsite && isHttpUrl(comment.authorWebsite) ? comment.authorWebsite : null
-  return (
-    <span className="comments-author" id={`commentaire-${comment.id}-auteur`}>
-      {website ? (
-        <a href={website} rel="nofollow ugc noopener">
-          {comment.authorName}
-        </a>
-      ) : (
-        comment.authorName
-      )}
-    </span>
-  )
-}
-
-function CommentItem({ comment, target, path, open, modeSentence }: { comment: ThreadNode; target: string; path: string; open: boolean; modeSentence: string }) {
-  return (
-    <li className="comments-item" id={`commentaire-${comment.id}`}>
-      <article className={`comments-comment${comment.byStaff ? ' comments-comment--staff' : ''}`} aria-labelledby={`commentaire-${comment.id}-auteur`}>
-        <header className="comments-meta">
-          <Author comment={comment} />
-          {comment.byStaff ? <span className="comments-badge">Le Labo</span> : null}{' '}
-          <a className="comments-date" href={`#commentaire-${comment.id}`}>
-            <time dateTime={comment.createdAt}>{formatCommentDate(comment.createdAt)}</time>
-          </a>
-        </header>
-        {/* spipToHtml escapes everything the visitor typed; its output is the only HTML injected. */}
-        <div className="comments-body" dangerouslySetInnerHTML={{ __html: spipToHtml(comment.body) }} />
-        {open && comment.level < LIMITS.maxDepth ? (
-          <CommentForm
-            target={target}
-            path={path}
-            formId={`comments-reply-${comment.id}`}
-            modeSentence={modeSentence}
-            help={SPIP_HELP}
-            parent={{ id: comment.id, authorName: comment.authorName }}
-          />
-        ) : null}
-      </article>
-      {comment.replies.length > 0 ? (
-        <ol className="comments-list comments-replies" aria-label={`Réponses à ${comment.authorName}`}>
-          {comment.replies.map((reply) => (
-            <CommentItem key={reply.id} comment={reply} target={target} path={path} open={open} modeSentence={modeSentence} />
-          ))}
-        </ol>
-      ) : null}
-    </li>
-  )
-}
+/** The thread as compact rows for CommentList (see CommentRow). */
+const toRows = (nodes: readonly ThreadNode[]): CommentRow[] =>
+  nodes.map((c) => [
+    c.id,
+    c.authorName,
+    c.authorWebsite && isHttpUrl(c.authorWebsite) ? c.authorWebsite : null,
+    c.byStaff ? 1 : 0,
+    c.createdAt ? `${c.createdAt.slice(0, 16)}Z` : '',
+    formatCommentDate(c.createdAt),
+    spipToHtml(c.body),
+    toRows(c.replies),
+  ])
 
 export async function Comments({ collection, doc, path, headingLevel = 2 }: CommentsProps) {
   const payload = await getPayload({ config })
@@ -106,11 +77,7 @@ export async function Comments({ collection, doc, path, headingLevel = 2 }: Comm
         {count === 0 ? 'Commentaires' : countLabel(count)}
       </H>
       {count > 0 ? (
-        <ol className="comments-list">
-          {thread.map((comment) => (
-            <CommentItem key={comment.id} comment={comment} target={target} path={path} open={open} modeSentence={modeSentence} />
-          ))}
-        </ol>
+        <CommentList rows={toRows(thread)} replyLevels={open ? LIMITS.maxDepth - 1 : 0} />
       ) : (
         <p className="comments-empty">Aucun commentaire pour l’instant.</p>
       )}
@@ -119,6 +86,7 @@ export async function Comments({ collection, doc, path, headingLevel = 2 }: Comm
           <H2 className="comments-form-title">Ajouter un commentaire</H2>
           <OwnPending target={target} />
           <CommentForm target={target} path={path} formId="comments-form" modeSentence={modeSentence} help={SPIP_HELP} />
+          {count > 0 ? <InlineReply target={target} path={path} modeSentence={modeSentence} help={SPIP_HELP} /> : null}
         </div>
       ) : (
         <p className="comments-mode comments-mode--closed">{modeSentence}</p>

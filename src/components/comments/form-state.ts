@@ -11,6 +11,27 @@ export const INPUT_NAMES: Record<FormField, string> = {
   body: 'message',
 }
 
+/** The class of the "Répondre" links under the comments (InlineReply finds them by it). */
+export const REPLY_LINK_CLASS = 'comments-reply-link'
+
+/**
+ * One public comment as the page sends it to the browser (CommentList): a tuple keeps the React
+ * payload small. The server formats the date and converts the body (spipToHtml).
+ */
+export type CommentRow = [
+  id: number,
+  authorName: string,
+  /** http(s) only, else null */
+  website: string | null,
+  staff: 0 | 1,
+  /** "2026-11-26T14:49Z" */
+  dateTime: string,
+  /** "26 novembre 2026 à 15 h 49" */
+  dateLabel: string,
+  bodyHtml: string,
+  replies: CommentRow[],
+]
+
 /** The trap for robots: hidden from people (and screen readers), filled in by form-filling bots. */
 export const HONEYPOT_NAME = 'url'
 
