@@ -18,7 +18,7 @@ import { siteURL } from '../../collections/shared/paths'
 import { normalizeForMatch } from '../../lib/text'
 import { spipToText } from '../../lib/spip'
 import { LIMITS, MESSAGES } from './constants'
-import { screenPost } from './flood'
+import { screenPost } from './screen'
 import { clientIp, hashIp } from './ip'
 import { notifyModerators } from './notify'
 import { addOwnComment, cookieFromHeader, OWN_COOKIE, OWN_MAX_AGE, serializeCookie } from './ownership'
@@ -142,22 +142,22 @@ export function beforeChangeHook(options: ResolvedOptions): CollectionBeforeChan
     if (!ref) errors.unshift({ path: 'target', message: data.target ? MESSAGES.targetMissing : MESSAGES.targetRequired })
     if (errors.length > 0) throw invalid(req, options.slug, errors)
 
-    const target = await loadTarget(req, ref!)
-    if (!target) throw invalid(req, options.slug, [{ path: 'target', message: MESSAGES.targetMissing }])
+    const trusted = context?.[TRUSTED_IMPORT] === true
     const targetKey = targetKeyOf(ref!.relationTo, ref!.value)
     const title = titleField(req, ref!.relationTo)
+    const ip = clientIp(req.headers)
+    data.ipHash = ip ? hashIp(ip, ipSaltOf(payload, options)) : null
+    data.fingerprint = fingerprintOf(targetKey, String(data.authorEmail), String(data.body))
+    // A visitor's post: the target, the policy, the duplicate check and the flood counter in one
+    // statement (acted on below, in this order: target, mode, parent, duplicate, flood).
+    const screening = staff || trusted ? null : await screenPost(payload, options, { ref: ref!, title, fingerprint: String(data.fingerprint), ipHash: (data.ipHash as string | null) ?? null }, req)
+    const target = screening ? screening.target : await loadTarget(req, ref!)
+    if (!target) throw invalid(req, options.slug, [{ path: 'target', message: MESSAGES.targetMissing }])
     if (title && typeof target[title] === 'string') targetTitles.set(req, target[title] as string)
     data.target = ref
     data.targetKey = targetKey
     data.targetPublished = true
 
-    const trusted = context?.[TRUSTED_IMPORT] === true
-    const ip = clientIp(req.headers)
-    data.ipHash = ip ? hashIp(ip, ipSaltOf(payload, options)) : null
-    data.fingerprint = fingerprintOf(targetKey, String(data.authorEmail), String(data.body))
-    // A visitor's post: policy, duplicate and flood counter in one statement (acted on below, in order).
-    const screening =
-      staff || trusted ? null : await screenPost(payload, options, { fingerprint: String(data.fingerprint), ipHash: (data.ipHash as string | null) ?? null }, req)
     const policy = screening?.policy ?? (await resolvePolicy(payload, options, req))
     const mode = effectiveMode(target.commentMode, policy, options.collections[ref!.relationTo]?.defaultMode)
     if (mode === 'closed' && !staff && !trusted) throw new CommentRefusal(MESSAGES.closed, 403)
