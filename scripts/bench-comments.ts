@@ -140,6 +140,7 @@ async function main() {
   const results: { status: number; id?: number; ms: number }[] = []
   let next = 0
   const t0 = performance.now()
+  const cpu0 = process.cpuUsage()
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < TOTAL) results.push(await post(next++))
@@ -147,6 +148,7 @@ async function main() {
   )
   const seconds = (performance.now() - t0) / 1000
   const runStatements = statements
+  const cpu = process.cpuUsage(cpu0)
   proto.query = originalQuery
 
   const created = results.filter((r) => r.status === 201)
@@ -162,6 +164,8 @@ async function main() {
   console.log(`  statuses: ${JSON.stringify(byStatus)}`)
   console.log(`  throughput: ${(TOTAL / seconds).toFixed(1)} comments/s (${seconds.toFixed(2)} s)`)
   console.log(`  latency: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`)
+  // CPU of this process (app and load generator) per post: less sensitive to a busy machine than the rate.
+  console.log(`  Node CPU: ${((cpu.user + cpu.system) / 1000 / TOTAL).toFixed(2)} ms per post (user ${(cpu.user / 1000 / TOTAL).toFixed(2)}, system ${(cpu.system / 1000 / TOTAL).toFixed(2)})`)
   console.log(`  SQL statements: ${perPost} for one post, ${(runStatements / TOTAL).toFixed(1)} per post over the run`)
   console.log(`  in the database: ${rows[0].n} of ${created.length} created (${ids.length} ids returned)`)
   const ok = rows[0].n === created.length && ids.length === created.length && created.length === TOTAL
