@@ -120,16 +120,36 @@ async function main() {
   // Warm-up (not measured).
   for (let i = 0; i < 10; i++) await post(1_000_000 + i)
 
+  // The statements one post sends (printed with --trace), then the count over the whole run.
+  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown }
+  const originalQuery = proto.query
+  const traced: string[] = []
+  let statements = 0
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    statements++
+    const q = args[0] as string | { text?: string }
+    traced.push((typeof q === 'string' ? q : (q?.text ?? '')).replace(/\s+/g, ' ').slice(0, 160))
+    return originalQuery.apply(this, args)
+  }
+  await post(2_000_000)
+  const perPost = statements
+  if (process.argv.includes('--trace')) for (const line of traced) console.log(`  sql: ${line}`)
+  statements = 0
+
   console.log(`bench: posting ${TOTAL} comments, ${CONCURRENCY} at a time`)
   const results: { status: number; id?: number; ms: number }[] = []
   let next = 0
   const t0 = performance.now()
+  const cpu0 = process.cpuUsage()
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < TOTAL) results.push(await post(next++))
     }),
   )
   const seconds = (performance.now() - t0) / 1000
+  const runStatements = statements
+  const cpu = process.cpuUsage(cpu0)
+  proto.query = originalQuery
 
   const created = results.filter((r) => r.status === 201)
   const byStatus = results.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {})
@@ -144,6 +164,9 @@ async function main() {
   console.log(`  statuses: ${JSON.stringify(byStatus)}`)
   console.log(`  throughput: ${(TOTAL / seconds).toFixed(1)} comments/s (${seconds.toFixed(2)} s)`)
   console.log(`  latency: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`)
+  // CPU of this process (app and load generator) per post: less sensitive to a busy machine than the rate.
+  console.log(`  Node CPU: ${((cpu.user + cpu.system) / 1000 / TOTAL).toFixed(2)} ms per post (user ${(cpu.user / 1000 / TOTAL).toFixed(2)}, system ${(cpu.system / 1000 / TOTAL).toFixed(2)})`)
+  console.log(`  SQL statements: ${perPost} for one post, ${(runStatements / TOTAL).toFixed(1)} per post over the run`)
   console.log(`  in the database: ${rows[0].n} of ${created.length} created (${ids.length} ids returned)`)
   const ok = rows[0].n === created.length && ids.length === created.length && created.length === TOTAL
 

@@ -351,6 +351,23 @@ describe('anti-spam', () => {
     expect(rows[0].n).toBeGreaterThan(1)
   })
 
+  it('flood: refused posts are not counted; a limit saved by another server applies to the next post', async () => {
+    await setPolicy({ commentPolicy: { floodLimit: 2, floodWindowMinutes: 10 } })
+    const ip = { 'X-Forwarded-For': '198.18.2.1' }
+    // Closed page, then a duplicate: refused, so not counted.
+    for (let i = 0; i < 2; i++) expect((await post(visitorComment(articles.closed), ip)).status).toBe(403)
+    const first = visitorComment(articles.priori)
+    expect((await post(first, ip)).status).toBe(201)
+    expect((await post(first, ip)).status).toBe(409)
+    expect((await post(visitorComment(articles.priori), ip)).status).toBe(201)
+    expect((await post(visitorComment(articles.priori), ip)).status).toBe(429)
+    // Another instance raises the limit: the database changes, not this process.
+    const db = ctx.payload.db as unknown as { pool: { query: (text: string) => Promise<unknown> } }
+    await db.pool.query(`UPDATE site_settings SET comment_policy_flood_limit = 3, updated_at = now() + interval '2 seconds'`)
+    expect((await post(visitorComment(articles.priori), ip)).status).toBe(201)
+    expect((await post(visitorComment(articles.priori), ip)).status).toBe(429)
+  })
+
   it('flood: concurrent posts from one address are counted exactly', async () => {
     await setPolicy({ commentPolicy: { floodLimit: 4, floodWindowMinutes: 10 } })
     const ip = { 'X-Forwarded-For': '198.18.1.1' }

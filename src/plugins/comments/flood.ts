@@ -19,6 +19,14 @@ export type FloodHit = {
   retryAfter: number
 }
 
+/** Now and then, forget the windows that ended long ago (outside the transaction). */
+export function sweep(payload: Payload, floodSlug: string, windowSeconds: number): void {
+  if (Math.random() >= 0.01) return
+  run(payload, sql`DELETE FROM ${tableOf(payload, floodSlug)} WHERE "window_start" < now() - make_interval(secs => ${Math.max(windowSeconds, 86400)}::double precision)`).catch(
+    () => {},
+  )
+}
+
 export async function hitFlood(payload: Payload, floodSlug: string, key: string, windowSeconds: number, req?: Partial<PayloadRequest>): Promise<FloodHit> {
   const table = tableOf(payload, floodSlug)
   const window = sql`make_interval(secs => ${windowSeconds}::double precision)`
@@ -33,12 +41,7 @@ export async function hitFlood(payload: Payload, floodSlug: string, key: string,
         RETURNING "count", ceil(extract(epoch FROM (f."window_start" + ${window} - now()))) AS retry_after`,
     req,
   )
-  // Now and then, forget the windows that ended long ago (outside the transaction).
-  if (Math.random() < 0.01) {
-    run(payload, sql`DELETE FROM ${table} WHERE "window_start" < now() - make_interval(secs => ${Math.max(windowSeconds, 86400)}::double precision)`).catch(
-      () => {},
-    )
-  }
+  sweep(payload, floodSlug, windowSeconds)
   const row = rows[0]
   return { count: Number(row?.count ?? 1), retryAfter: Math.max(1, Number(row?.retry_after ?? windowSeconds)) }
 }

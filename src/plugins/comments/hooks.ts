@@ -18,14 +18,15 @@ import { siteURL } from '../../collections/shared/paths'
 import { normalizeForMatch } from '../../lib/text'
 import { spipToText } from '../../lib/spip'
 import { LIMITS, MESSAGES } from './constants'
-import { hitFlood } from './flood'
+import { screenPost } from './screen'
 import { clientIp, hashIp } from './ip'
+import { markLightCreate } from './light-create'
 import { notifyModerators } from './notify'
 import { addOwnComment, cookieFromHeader, OWN_COOKIE, OWN_MAX_AGE, serializeCookie } from './ownership'
 import { evaluateComment } from './policy'
 import { revalidateCommentTarget } from './revalidate'
 import { effectiveMode, ipSaltOf, resolvePolicy, type ResolvedOptions } from './settings'
-import { hasDuplicate, setTargetPublished, targetKeyOf } from './sql'
+import { setTargetPublished, targetKeyOf } from './sql'
 import { FIELD_LABELS, normalizeBody, normalizeLine, validateBody, validateVisitorInput, validateWebsite, type FieldError } from './validation'
 
 /** A visitor's comment refused (closed page, duplicate, flood): logged at "info", not as an error. */
@@ -142,17 +143,23 @@ export function beforeChangeHook(options: ResolvedOptions): CollectionBeforeChan
     if (!ref) errors.unshift({ path: 'target', message: data.target ? MESSAGES.targetMissing : MESSAGES.targetRequired })
     if (errors.length > 0) throw invalid(req, options.slug, errors)
 
-    const target = await loadTarget(req, ref!)
-    if (!target) throw invalid(req, options.slug, [{ path: 'target', message: MESSAGES.targetMissing }])
+    const trusted = context?.[TRUSTED_IMPORT] === true
     const targetKey = targetKeyOf(ref!.relationTo, ref!.value)
     const title = titleField(req, ref!.relationTo)
+    const ip = clientIp(req.headers)
+    data.ipHash = ip ? hashIp(ip, ipSaltOf(payload, options)) : null
+    data.fingerprint = fingerprintOf(targetKey, String(data.authorEmail), String(data.body))
+    // A visitor's post: the target, the policy, the duplicate check and the flood counter in one
+    // statement (acted on below, in this order: target, mode, parent, duplicate, flood).
+    const screening = staff || trusted ? null : await screenPost(payload, options, { ref: ref!, title, fingerprint: String(data.fingerprint), ipHash: (data.ipHash as string | null) ?? null }, req)
+    const target = screening ? screening.target : await loadTarget(req, ref!)
+    if (!target) throw invalid(req, options.slug, [{ path: 'target', message: MESSAGES.targetMissing }])
     if (title && typeof target[title] === 'string') targetTitles.set(req, target[title] as string)
     data.target = ref
     data.targetKey = targetKey
     data.targetPublished = true
 
-    const trusted = context?.[TRUSTED_IMPORT] === true
-    const policy = await resolvePolicy(payload, options, req)
+    const policy = screening?.policy ?? (await resolvePolicy(payload, options, req))
     const mode = effectiveMode(target.commentMode, policy, options.collections[ref!.relationTo]?.defaultMode)
     if (mode === 'closed' && !staff && !trusted) throw new CommentRefusal(MESSAGES.closed, 403)
 
@@ -181,11 +188,8 @@ export function beforeChangeHook(options: ResolvedOptions): CollectionBeforeChan
       data.parent = null
     }
 
-    const ip = clientIp(req.headers)
-    data.ipHash = ip ? hashIp(ip, ipSaltOf(payload, options)) : null
     data.userAgent = req.headers?.get('user-agent')?.slice(0, LIMITS.userAgentMax) || null
     data.excerpt = excerptOf(data.body as string)
-    data.fingerprint = fingerprintOf(targetKey, String(data.authorEmail), String(data.body))
     data.byStaff = false
 
     if (trusted) {
@@ -203,17 +207,15 @@ export function beforeChangeHook(options: ResolvedOptions): CollectionBeforeChan
     }
 
     // The same message from the same author on the same page: refused.
-    if (await hasDuplicate(payload, options.slug, String(data.fingerprint), req)) throw new CommentRefusal(MESSAGES.duplicate, 409)
+    if (screening!.duplicate) throw new CommentRefusal(MESSAGES.duplicate, 409)
 
     // Flood: more than K comments per address and window.
-    if (data.ipHash) {
-      const hit = await hitFlood(payload, options.floodSlug, String(data.ipHash), policy.floodWindowSeconds, req)
-      if (hit.count > policy.floodLimit) {
-        const headers = req.responseHeaders ?? new Headers()
-        headers.set('Retry-After', String(hit.retryAfter))
-        req.responseHeaders = headers
-        throw new CommentRefusal(MESSAGES.flood(hit.retryAfter), 429, { retryAfter: hit.retryAfter })
-      }
+    const hit = screening!.flood
+    if (hit && hit.count > policy.floodLimit) {
+      const headers = req.responseHeaders ?? new Headers()
+      headers.set('Retry-After', String(hit.retryAfter))
+      req.responseHeaders = headers
+      throw new CommentRefusal(MESSAGES.flood(hit.retryAfter), 429, { retryAfter: hit.retryAfter })
     }
 
     const verdict = evaluateComment(
@@ -232,6 +234,7 @@ export function beforeChangeHook(options: ResolvedOptions): CollectionBeforeChan
     data.holdReason = verdict.reason
     data.moderatedBy = null
     data.moderatedAt = null
+    markLightCreate(req)
     return data
   }
 }

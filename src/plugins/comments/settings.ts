@@ -8,7 +8,7 @@ import { isModeratorUser } from '../../access/roles'
 import { publicPath } from '../../collections/shared/paths'
 import { isCommentMode, type CommentMode, type CommentModeSetting } from './constants'
 import { parseWordList } from './policy'
-import { run, tableOf } from './sql'
+import { run, tableOf, type SQL } from './sql'
 import type { CommentableCollection, CommentsPluginOptions, ResolvedPolicy } from './types'
 
 /** The plugin's options with every default filled in; kept on the collection's `custom`. */
@@ -92,26 +92,41 @@ const num = (value: unknown, fallback: number, min = 0): number =>
  */
 const policyCache = new WeakMap<Payload, Map<string, { version: string; policy: ResolvedPolicy }>>()
 
-async function settingsVersion(payload: Payload, slug: string, req?: PayloadRequest): Promise<string | null> {
-  if (!payload.globals.config.some((g) => g.slug === slug)) return null
-  const rows = await run<{ version: string | null }>(payload, sql`SELECT max("updated_at")::text AS version FROM ${tableOf(payload, slug)}`, req)
-  return rows[0]?.version ?? 'never saved'
+/** The settings global's table, when the plugin reads its policy from one. */
+export function settingsTableOf(payload: Payload, options: ResolvedOptions): SQL | null {
+  const slug = options.settingsGlobal
+  if (!slug || !payload.globals.config.some((g) => g.slug === slug)) return null
+  return tableOf(payload, slug)
+}
+
+/** The version of the settings, as SQL: the global's last save. */
+export const settingsVersionSQL = (table: SQL): SQL => sql`(SELECT coalesce(max("updated_at")::text, 'never saved') FROM ${table})`
+
+const cacheOf = (payload: Payload) => {
+  const cache = policyCache.get(payload) ?? new Map<string, { version: string; policy: ResolvedPolicy }>()
+  policyCache.set(payload, cache)
+  return cache
+}
+const cacheKey = (options: ResolvedOptions) => `${options.slug}:${options.settingsGlobal}`
+
+/** The policy last read on this instance and the settings version it was read from, if any. */
+export const cachedPolicy = (payload: Payload, options: ResolvedOptions) => cacheOf(payload).get(cacheKey(options))
+
+/** The policy of a given settings version: from the cache, else read (and kept). */
+export async function policyOfVersion(payload: Payload, options: ResolvedOptions, version: string, req?: PayloadRequest): Promise<ResolvedPolicy> {
+  const hit = cachedPolicy(payload, options)
+  if (hit && hit.version === version) return hit.policy
+  const policy = await readPolicy(payload, options, req)
+  cacheOf(payload).set(cacheKey(options), { version, policy })
+  return policy
 }
 
 /** The policy in force: the settings global where it says something, else the options. */
 export async function resolvePolicy(payload: Payload, options: ResolvedOptions, req?: PayloadRequest): Promise<ResolvedPolicy> {
-  const slug = options.settingsGlobal
-  if (!slug) return readPolicy(payload, options, req)
-  const version = await settingsVersion(payload, slug, req)
-  if (version === null) return readPolicy(payload, options, req)
-  const cache = policyCache.get(payload) ?? new Map<string, { version: string; policy: ResolvedPolicy }>()
-  policyCache.set(payload, cache)
-  const key = `${options.slug}:${slug}`
-  const hit = cache.get(key)
-  if (hit && hit.version === version) return hit.policy
-  const policy = await readPolicy(payload, options, req)
-  cache.set(key, { version, policy })
-  return policy
+  const table = settingsTableOf(payload, options)
+  if (!table) return readPolicy(payload, options, req)
+  const rows = await run<{ version: string }>(payload, sql`SELECT ${settingsVersionSQL(table)} AS version`, req)
+  return policyOfVersion(payload, options, rows[0]?.version ?? 'never saved', req)
 }
 
 async function readPolicy(payload: Payload, options: ResolvedOptions, req?: PayloadRequest): Promise<ResolvedPolicy> {

@@ -1,0 +1,104 @@
+/**
+ * A visitor's post checked in one round trip: its target (status, mode, title), the settings
+ * version, the duplicate check and the flood counter's upsert are one statement, run in the
+ * comment's transaction, so that a refused post (400, 403, 409, 429 or any later error) rolls its
+ * increment back.
+ */
+import { sql } from '@payloadcms/db-postgres'
+import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
+
+import { hitFlood, sweep, type FloodHit } from './flood'
+import { cachedPolicy, policyOfVersion, resolvePolicy, settingsTableOf, settingsVersionSQL, type ResolvedOptions } from './settings'
+import { run, tableOf, type SQL } from './sql'
+import type { ResolvedPolicy } from './types'
+
+export type Screening = {
+  /** The published target with `_status`, `commentMode` and its title field, or null. */
+  target: Record<string, unknown> | null
+  policy: ResolvedPolicy
+  /** A comment (not in the trash) already has this fingerprint: same page, author and body. */
+  duplicate: boolean
+  /** The flood counter after this post; null without an address, for a duplicate or a missing target. */
+  flood: FloodHit | null
+}
+
+type Row = {
+  found: boolean
+  status: string | null
+  mode: string | null
+  title: string | null
+  version: string | null
+  duplicate: boolean
+  count: string | number | null
+  retry_after: string | number | null
+}
+
+/** The target's row in its collection's main table (where `draft: false` reads it), as SQL. */
+function targetQuery(payload: Payload, slug: string, id: number, title: string | undefined): { query: SQL; drafts: boolean } | null {
+  const db = payload.db as unknown as { tables?: Record<string, Record<string, unknown>>; tableNameMap?: Map<string, string> }
+  const name = db.tableNameMap?.get(slug.replace(/-/g, '_')) ?? slug.replace(/-/g, '_')
+  const table = db.tables?.[name]
+  const collection = payload.collections[slug as CollectionSlug]
+  if (!table || !collection || !table.id) return null
+  const drafts = Boolean(collection.config.versions && collection.config.versions.drafts)
+  const column = (field: string | undefined): SQL => (field && table[field] ? sql`${table[field]}::text` : sql`NULL::text`)
+  return {
+    drafts,
+    query: sql`SELECT ${column(drafts ? '_status' : undefined)} AS status, ${column('commentMode')} AS mode, ${column(title)} AS title
+      FROM ${table} WHERE ${table.id} = ${id}`,
+  }
+}
+
+export async function screenPost(
+  payload: Payload,
+  options: ResolvedOptions,
+  input: { ref: { relationTo: string; value: number }; title: string | undefined; fingerprint: string; ipHash: string | null },
+  req?: Partial<PayloadRequest>,
+): Promise<Screening> {
+  const target = targetQuery(payload, input.ref.relationTo, input.ref.value, input.title)
+  if (!target) return { target: null, policy: await resolvePolicy(payload, options, req as PayloadRequest), duplicate: false, flood: null }
+  const settings = settingsTableOf(payload, options)
+  const cached = settings ? cachedPolicy(payload, options) : undefined
+  const known = settings ? cached?.policy : await resolvePolicy(payload, options, req as PayloadRequest)
+  const comments = tableOf(payload, options.slug)
+  const flood = tableOf(payload, options.floodSlug)
+  const version = settings ? settingsVersionSQL(settings) : sql`NULL::text`
+  const current = settings ? sql`(SELECT v FROM settings) = ${cached?.version ?? null}::text` : sql`true`
+  const published = target.drafts ? sql`(SELECT status FROM target) = 'published'` : sql`EXISTS (SELECT 1 FROM target)`
+  const window = sql`make_interval(secs => ${known?.floodWindowSeconds ?? 0}::double precision)`
+  const rows = await run<Row>(
+    payload,
+    sql`WITH target AS (${target.query}),
+        settings AS (SELECT ${version} AS v),
+        dup AS (SELECT EXISTS (SELECT 1 FROM ${comments} WHERE "fingerprint" = ${input.fingerprint} AND "deleted_at" IS NULL) AS d),
+        hit AS (
+          INSERT INTO ${flood} AS f ("key", "window_start", "count", "updated_at", "created_at")
+          SELECT ${input.ipHash}::text, now(), 1, now(), now()
+          WHERE ${input.ipHash}::text IS NOT NULL AND coalesce(${published}, false) AND NOT (SELECT d FROM dup) AND ${current}
+          ON CONFLICT ("key") DO UPDATE SET
+            "count" = CASE WHEN f."window_start" <= now() - ${window} THEN 1 ELSE f."count" + 1 END,
+            "window_start" = CASE WHEN f."window_start" <= now() - ${window} THEN now() ELSE f."window_start" END,
+            "updated_at" = now()
+          RETURNING "count", ceil(extract(epoch FROM (f."window_start" + ${window} - now()))) AS retry_after
+        )
+        SELECT EXISTS (SELECT 1 FROM target) AS found, target.status, target.mode, target.title,
+          settings.v AS version, dup.d AS duplicate, hit.count, hit.retry_after
+        FROM settings CROSS JOIN dup LEFT JOIN target ON true LEFT JOIN hit ON true`,
+    req,
+  )
+  const row = rows[0]
+  const found = Boolean(row?.found) && (!target.drafts || row?.status === 'published')
+  const doc = found
+    ? { _status: row!.status, commentMode: row!.mode, ...(input.title ? { [input.title]: row!.title } : {}) }
+    : null
+  const duplicate = Boolean(row?.duplicate)
+  if (known && (!settings || row?.version === cached?.version)) {
+    const hit = row?.count === null || row?.count === undefined ? null : { count: Number(row.count), retryAfter: Math.max(1, Number(row.retry_after ?? known.floodWindowSeconds)) }
+    if (hit) sweep(payload, options.floodSlug, known.floodWindowSeconds)
+    return { target: doc, policy: known, duplicate, flood: hit }
+  }
+  // The settings changed since this instance last read them: read them, then count this post.
+  const policy = await policyOfVersion(payload, options, row?.version ?? 'never saved', req as PayloadRequest)
+  const hit = doc && !duplicate && input.ipHash ? await hitFlood(payload, options.floodSlug, input.ipHash, policy.floodWindowSeconds, req) : null
+  return { target: doc, policy, duplicate, flood: hit }
+}
