@@ -20,7 +20,6 @@ import { spipToText } from '../../lib/spip'
 import { LIMITS, MESSAGES } from './constants'
 import { screenPost } from './screen'
 import { clientIp, hashIp } from './ip'
-import { markLightCreate } from './light-create'
 import { notifyModerators } from './notify'
 import { addOwnComment, cookieFromHeader, OWN_COOKIE, OWN_MAX_AGE, serializeCookie } from './ownership'
 import { evaluateComment } from './policy'
@@ -234,7 +233,6 @@ export function beforeChangeHook(options: ResolvedOptions): CollectionBeforeChan
     data.holdReason = verdict.reason
     data.moderatedBy = null
     data.moderatedAt = null
-    markLightCreate(req)
     return data
   }
 }

@@ -13,7 +13,6 @@ import type { CollectionConfig, Config, Field, Plugin } from 'payload'
 import { commentsCollection, floodCollection } from './collection'
 import { MODE_OPTIONS } from './constants'
 import { targetAfterChangeHook, targetAfterDeleteHook } from './hooks'
-import { installLightCreate } from './light-create'
 import { resolveOptions, type ResolvedOptions } from './settings'
 import type { CommentsPluginOptions } from './types'
 
@@ -78,10 +77,6 @@ export const commentsPlugin =
       // Visitors' refused comments (403, 409, 429) are not server errors.
       loggingLevels: { ...config.loggingLevels, ...({ CommentRefusal: 'info' } as NonNullable<Config['loggingLevels']>) },
       collections: [...collections, commentsCollection(options, pluginOptions.access), floodCollection(options)],
-      onInit: async (payload) => {
-        await config.onInit?.(payload)
-        installLightCreate(payload, options)
-      },
       admin: {
         ...config.admin,
         components: {
