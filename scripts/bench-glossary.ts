@@ -13,24 +13,13 @@
 import { performance } from 'node:perf_hooks'
 import { buildMatcher, type GlossaryEntry, type GlossaryMatch } from '../src/lib/glossary-matcher'
 import { normalizeForMatch, stripAccents } from '../src/lib/text'
+import { mulberry32 } from './bench/text'
 
 const SYNTHETIC_TERMS = 500
 const WORDS = 10_000
 const RUNS = 50
 const WARMUP = 10
 const GOAL_MS = 5
-
-/** Mulberry32: small deterministic PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const random = mulberry32(20240611)
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]

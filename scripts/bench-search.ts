@@ -26,6 +26,7 @@ import pg from 'pg'
 
 import { ensureDatabase, startEmbeddedPostgres, tmpDataDir } from './lib/embedded-postgres'
 import { loadDotEnv } from './lib/runtime'
+import { mulberry32 } from './bench/text'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -36,17 +37,6 @@ const RUNS = arg('runs', 100)
 const WARMUP = 10
 const GOAL_MS = 20
 
-/** Mulberry32: small deterministic PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 const random = mulberry32(20261126)
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
 const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1))
