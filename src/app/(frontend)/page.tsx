@@ -3,6 +3,7 @@ import Link from 'next/link'
 
 import { RUBRIQUES } from '@/collections/Articles'
 import { DateText } from '@/components/DateText'
+import { TagList } from '@/components/TagList'
 import { homeContent } from '@/data/lists'
 import { getPayloadClient, getSite } from '@/data/payload'
 import { labelOf } from '@/lib/labels'
@@ -102,13 +103,7 @@ export default async function HomePage() {
                       <Link href={paths.project(project.slug)}>{t(project.title)}</Link>
                     </h3>
                     {project.year ? <p className="meta">{project.year}</p> : null}
-                    {domains.length ? (
-                      <ul className="tags" aria-label="Domaines">
-                        {domains.map((d) => (
-                          <li key={d.id}>{d.name}</li>
-                        ))}
-                      </ul>
-                    ) : null}
+                    <TagList tags={domains} label="Domaines" />
                   </li>
                 )
               })}

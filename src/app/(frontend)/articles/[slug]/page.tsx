@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation'
 import { RUBRIQUES } from '@/collections/Articles'
 import { publicPath } from '@/collections/shared/paths'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { TagList } from '@/components/TagList'
 import { Comments } from '@/components/comments'
 import { DateText } from '@/components/DateText'
 import { PrintButton } from '@/components/PrintButton'
@@ -60,11 +61,7 @@ export default async function ArticlePage({ params }: Props) {
           <a href={source.url}>{t(source.label || 'Lire l’intégralité')}</a>
         </p>
       ) : null}
-      {tags.length ? (
-        <ul className="tags" aria-label="Mots-clés">
-          {tags.map((tag) => <li key={tag.id}>{tag.name}</li>)}
-        </ul>
-      ) : null}
+      <TagList tags={tags} label="Mots-clés" />
       {related.length ? (
         <section aria-labelledby="voir-aussi">
           <h2 id="voir-aussi">Voir aussi</h2>

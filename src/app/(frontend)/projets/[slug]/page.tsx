@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation'
 import { LEGAL_FORMS, SOCIAL_NETWORKS } from '@/collections/Partners'
 import { PROJECT_SCOPES } from '@/collections/Projects'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { TagList } from '@/components/TagList'
 import { Comments } from '@/components/comments'
 import { DateText } from '@/components/DateText'
 import { MediaImage } from '@/components/Media'
@@ -67,7 +68,7 @@ export default async function ProjectPage({ params }: Props) {
               <>
                 <dt>Domaines</dt>
                 <dd>
-                  <ul className="tags">{domains.map((d) => <li key={d.id}>{d.name}</li>)}</ul>
+                  <TagList tags={domains} />
                 </dd>
               </>
             ) : null}

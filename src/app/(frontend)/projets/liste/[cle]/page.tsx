@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 
 import { PROJECT_SCOPES } from '@/collections/Projects/options'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
+import { TagList } from '@/components/TagList'
 import { projectList } from '@/data/lists'
 import { getPayloadClient } from '@/data/payload'
 import { labelOf } from '@/lib/labels'
@@ -121,13 +122,7 @@ export default async function ProjectsPage({ params }: Props) {
                     </p>
                   ) : null}
                   {project.summary ? <p>{t(project.summary)}</p> : null}
-                  {domains.length ? (
-                    <ul className="tags" aria-label="Domaines">
-                      {domains.map((d) => (
-                        <li key={d.id}>{d.name}</li>
-                      ))}
-                    </ul>
-                  ) : null}
+                  <TagList tags={domains} label="Domaines" />
                 </li>
               )
             })}
