@@ -1,5 +1,6 @@
 export * from './date'
 export * from './glossary'
+export * from './has-field'
 export * from './link'
 export * from './messages'
 export * from './relationship'

@@ -8,8 +8,9 @@
  * one, the hooks that keep comments in step with their page's publication, the moderation queue
  * in the admin and a dashboard count of pending comments.
  */
-import type { CollectionConfig, Config, Field, Plugin } from 'payload'
+import type { CollectionConfig, Config, Plugin } from 'payload'
 
+import { hasField } from '../../fields/has-field'
 import { commentsCollection, floodCollection } from './collection'
 import { MODE_OPTIONS } from './constants'
 import { targetAfterChangeHook, targetAfterDeleteHook } from './hooks'
@@ -23,14 +24,6 @@ export { countApprovedComments, targetKeyOf } from './sql'
 export { flushCommentNotifications, TRUSTED_IMPORT } from './hooks'
 export { optionsOf, resolvePolicy, effectiveMode } from './settings'
 export type { CommentsPluginOptions } from './types'
-
-const hasField = (fields: Field[], name: string): boolean =>
-  fields.some((field) => {
-    if ('name' in field && field.name === name) return true
-    if (field.type === 'tabs') return field.tabs.some((tab) => !('name' in tab && tab.name) && hasField(tab.fields, name))
-    if ((field.type === 'row' || field.type === 'collapsible') && 'fields' in field) return hasField(field.fields, name)
-    return false
-  })
 
 function withComments(collection: CollectionConfig, options: ResolvedOptions): CollectionConfig {
   const settings = options.collections[collection.slug]

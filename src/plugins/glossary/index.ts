@@ -14,9 +14,10 @@
  * - with `revalidate`, refreshes exactly the stale pages (./refresh.ts): the pages containing a
  *   term that changed, and the term pages whose "Utilisé dans" list a document change alters.
  */
-import type { CollectionConfig, Config, Field, Plugin } from 'payload'
+import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import { GLOSSARY_SWITCH, glossarySwitchField } from '../../fields/glossary'
+import { hasField } from '../../fields/has-field'
 import { GLOSSARY_FIELDS, type GlossaryCollection } from './annotate'
 import { annotationsEndpoint } from './endpoint'
 import { documentAfterChange, documentAfterDelete, rememberPublished, termAfterChange, termAfterDelete, type Revalidate } from './refresh'
@@ -35,14 +36,6 @@ export type GlossaryPluginOptions = {
 }
 
 const noRevalidate: Revalidate = async () => undefined
-
-const hasField = (fields: Field[], name: string): boolean =>
-  fields.some((field) => {
-    if ('name' in field && field.name === name) return true
-    if (field.type === 'tabs') return field.tabs.some((tab) => !('name' in tab && tab.name) && hasField(tab.fields, name))
-    if ((field.type === 'row' || field.type === 'collapsible') && 'fields' in field) return hasField(field.fields, name)
-    return false
-  })
 
 const withTermHooks = (collection: CollectionConfig, annotated: GlossaryCollection[], revalidate: Revalidate): CollectionConfig => ({
   ...collection,
