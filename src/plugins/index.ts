@@ -8,6 +8,7 @@ import { apiKeysPlugin } from './api-keys'
 import { commentsPlugin } from './comments'
 import { glossaryPlugin } from './glossary'
 import { openapiPlugin } from './openapi'
+import { restCachePlugin } from './rest-cache'
 import { revalidatePaths, revalidatePlugin } from './revalidate'
 import { s3Storage } from './s3-storage'
 import { scheduledPublication } from './scheduled-publication'
@@ -57,6 +58,12 @@ export const plugins: Plugin[] = [
   }),
   // GET /api/openapi.json (generated from this config) and GET /api/docs (Swagger UI).
   openapiPlugin({ examples: seedExamples() }),
+  // Anonymous REST answers kept per address until a change a visitor can see (a generation in
+  // Postgres, bumped in the change's transaction): staff data and logs never bump it.
+  restCachePlugin({
+    exclude: ['users', 'webhooks', 'webhook-deliveries', 'payload-jobs', 'payload-locked-documents', 'payload-preferences', 'payload-migrations', 'payload-kv'],
+    affectsPublic: { comments: (doc, previous) => doc.status === 'approved' || previous?.status === 'approved' },
+  }),
   // Last: its hooks see every collection and global the others added.
   revalidatePlugin(),
 ]

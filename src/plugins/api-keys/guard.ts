@@ -12,6 +12,8 @@
 import { sql } from '@payloadcms/db-postgres'
 import { APIError, type Payload, type PayloadRequest } from 'payload'
 
+import { executorFor, tableOf } from '../shared/sql'
+
 export const KEY_MESSAGES = {
   rejected: 'Clé d’API invalide ou révoquée.',
   readOnly: 'Une clé d’API ne donne accès qu’en lecture.',
@@ -62,7 +64,7 @@ async function recordKeyUse(req: PayloadRequest, { collection, lastUsedIntervalM
   try {
     await execute(
       req.payload,
-      sql`UPDATE ${table(req.payload, collection)} SET "api_key_last_used_at" = now()
+      sql`UPDATE ${tableOf(req.payload, collection)} SET "api_key_last_used_at" = now()
           WHERE "id" = ${user.id}
             AND ("api_key_last_used_at" IS NULL OR "api_key_last_used_at" < now() - make_interval(secs => ${lastUsedIntervalMs / 1000}))`,
     )
@@ -75,20 +77,9 @@ async function recordKeyUse(req: PayloadRequest, { collection, lastUsedIntervalM
 
 /** Clears `apiKeyLastUsedAt` (a new key has never been used), on the request's transaction. */
 export async function clearKeyUse(req: PayloadRequest, collection: string, id: number | string): Promise<void> {
-  await execute(req.payload, sql`UPDATE ${table(req.payload, collection)} SET "api_key_last_used_at" = NULL WHERE "id" = ${id}`, req)
+  await execute(req.payload, sql`UPDATE ${tableOf(req.payload, collection)} SET "api_key_last_used_at" = NULL WHERE "id" = ${id}`, req)
 }
-
-type Executor = { execute: (query: ReturnType<typeof sql>) => Promise<unknown> }
 
 async function execute(payload: Payload, query: ReturnType<typeof sql>, req?: PayloadRequest): Promise<void> {
-  const adapter = payload.db as unknown as { drizzle: Executor; sessions?: Record<string, { db?: Executor }> }
-  const transactionID = req?.transactionID ? await req.transactionID : undefined
-  const db = (transactionID !== undefined && adapter.sessions?.[String(transactionID)]?.db) || adapter.drizzle
-  await db.execute(query)
-}
-
-const table = (payload: Payload, slug: string) => {
-  const db = payload.db as unknown as { schemaName?: string; tableNameMap?: Map<string, string> }
-  const name = db.tableNameMap?.get(slug.replace(/-/g, '_')) ?? slug.replace(/-/g, '_')
-  return sql.raw(db.schemaName ? `"${db.schemaName}"."${name}"` : `"${name}"`)
+  await (await executorFor(payload, req)).execute(query)
 }

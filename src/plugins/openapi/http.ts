@@ -7,6 +7,7 @@ import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 
 import { parseOrigins } from '../../lib/http/cors'
 import { withHttpPolicy, type PolicyContext, type Route } from '../../lib/http/policy'
+import { withRestCache } from '../rest-cache/http'
 
 /** How long the settings are trusted before being read again (other instances' changes). */
 export const SETTINGS_TTL_MS = 10_000
@@ -64,15 +65,17 @@ export function httpPolicyContext(payload: Payload, settingsGlobal = 'site-setti
 
 /**
  * Wraps one of Payload's REST handlers (`REST_GET(config)`…, or `handleEndpoints` in tests)
- * with the HTTP policy: CORS, caching, JSON errors in French.
+ * with the HTTP policy (CORS, caching headers, JSON errors in French) around the server-side
+ * cache of public answers (src/plugins/rest-cache).
  */
 export function withRestPolicy<Args extends unknown[]>(
   config: Promise<SanitizedConfig> | SanitizedConfig,
   handler: (request: Request, ...args: Args) => Promise<Response> | Response,
 ) {
+  const payloadOf = () => getPayload({ config })
   return withHttpPolicy(
-    handler,
-    async () => httpPolicyContext(await getPayload({ config })),
+    withRestCache(payloadOf, handler),
+    async () => httpPolicyContext(await payloadOf()),
     (err) => console.error('REST policy:', err),
   )
 }
