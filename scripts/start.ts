@@ -1,7 +1,7 @@
 /** `npm start`: database, migrations, first admin, demo content, build if needed, then serve. */
 import { spawn } from 'node:child_process'
 
-import { buildApp, buildIsFresh, ensureDatabaseServer, ensureSecret, loadDotEnv, NEXT_BIN, ROOT, step, supervise } from './lib/runtime'
+import { buildApp, buildIsFresh, ensureDatabaseServer, ensureSecret, loadDotEnv, ROOT, serverArgs, step, supervise } from './lib/runtime'
 
 const TOTAL = 5
 
@@ -35,7 +35,7 @@ async function main() {
   }
 
   step(5, TOTAL, `Démarrage du serveur : site http://localhost:${port} — administration http://localhost:${port}/admin`)
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', port], {
+  const child = spawn(process.execPath, serverArgs(port), {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },

@@ -73,6 +73,16 @@ export const buildIsFresh = () =>
 
 export const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next')
 
+/** Node arguments that start the production server (scripts/server.ts) on `port`. */
+export const serverArgs = (port: number | string, hostname?: string) => [
+  '--import',
+  'tsx',
+  path.join(ROOT, 'scripts', 'server.ts'),
+  '--port',
+  String(port),
+  ...(hostname ? ['--hostname', hostname] : []),
+]
+
 export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: ROOT, env, stdio: 'inherit' })

@@ -190,6 +190,10 @@ describe('publication refreshes the cached pages', () => {
     // Rendered once, then served as a static page: no query to Postgres.
     expect(again.headers.get('x-nextjs-cache')).toBe('HIT')
     expect(await again.text()).not.toContain('Un entretien tout neuf')
+    // From then on, the production server answers from its own memory (src/lib/page-cache.ts).
+    const third = await fetch(list)
+    expect(third.headers.get('x-page-cache')).toBe('HIT')
+    expect(third.headers.get('x-nextjs-cache')).toBe('HIT')
 
     const res = await fetch(`${baseURL}/api/articles`, {
       method: 'POST',
@@ -200,6 +204,8 @@ describe('publication refreshes the cached pages', () => {
     const { doc } = (await res.json()) as { doc: { id: number } }
     await page.goto(list)
     expect(await text()).toContain('Un entretien tout neuf')
+    // The server's copy of the page went with Next's.
+    expect(await (await fetch(list)).text()).toContain('Un entretien tout neuf')
     // Another combination of the same list was refreshed too; a bad key is a 404, not a cache entry.
     await page.goto(`${baseURL}/articles?page=1`)
     expect(await text()).toContain('Un entretien tout neuf')

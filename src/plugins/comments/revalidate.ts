@@ -1,5 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { purgePageCache } from '../../lib/page-cache'
 import { optionsOf, type ResolvedOptions } from './settings'
 
 /**
@@ -9,6 +10,7 @@ import { optionsOf, type ResolvedOptions } from './settings'
  */
 export async function revalidatePublicPath(path: string | null | undefined): Promise<boolean> {
   if (!path) return false
+  purgePageCache()
   try {
     const { revalidatePath } = await import('next/cache')
     revalidatePath(path)

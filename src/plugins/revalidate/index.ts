@@ -5,6 +5,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionCo
 import { isAdminUser } from '../../access/roles'
 import { publicPath } from '../../collections/shared/paths'
 import { listPattern, listSpecOf } from '../../lib/list-keys'
+import { purgePageCache } from '../../lib/page-cache'
 import { EVERYTHING, ownPaths, touchesPublic, unique, type Doc } from './targets'
 
 /**
@@ -15,6 +16,8 @@ import { EVERYTHING, ownPaths, touchesPublic, unique, type Doc } from './targets
  */
 export async function revalidatePaths(paths: string[], payload?: Payload): Promise<void> {
   if (!paths.length) return
+  // The production server's copy of cached pages (scripts/server.ts) goes with them.
+  purgePageCache()
   try {
     const { revalidatePath } = await import('next/cache')
     for (const path of unique(paths)) {

@@ -1,0 +1,146 @@
+/**
+ * An in-memory cache in front of Next.js for the pages Next serves from its full-route cache
+ * (`x-nextjs-cache: HIT`): the same bytes and headers, without going through Next's router for
+ * each request (about 1 ms of CPU a page, against 0.1 ms from memory). Used by the production
+ * server (scripts/server.ts); purged whenever the site refreshes a page (revalidatePath), through
+ * a process-wide registry, since the app's code is bundled apart from the server's.
+ *
+ * A purge bumps a generation: an answer that started before it is never stored. A purge asked
+ * during a request (a publication through the API) is done again when that request ends, after
+ * Next has applied its own revalidation: a page read in between is not kept.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks'
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
+
+import { ifNoneMatch } from './http/cache'
+import { ResponseCache } from './http/response-cache'
+
+type RequestState = { purged: boolean }
+type Registry = { generation: number; cache: ResponseCache; requests: AsyncLocalStorage<RequestState> }
+
+const KEY = Symbol.for('labo.pageCache')
+
+/** The registry of this process, if the production server has set one up. */
+const registryOf = (): Registry | undefined => (globalThis as Record<symbol, Registry | undefined>)[KEY]
+
+export function installPageCache(options?: ConstructorParameters<typeof ResponseCache>[0]): Registry {
+  const registry: Registry = { generation: 0, cache: new ResponseCache(options), requests: new AsyncLocalStorage() }
+  ;(globalThis as Record<symbol, Registry | undefined>)[KEY] = registry
+  return registry
+}
+
+/** Drops every stored page (called with every revalidatePath). Without the server, nothing. */
+export function purgePageCache(): void {
+  const registry = registryOf()
+  if (!registry) return
+  registry.generation++
+  registry.cache.clear()
+  const state = registry.requests.getStore()
+  if (state) state.purged = true
+}
+
+/** Request headers a page's answer varies with (Next's Vary, and compression). */
+const VARY = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url', 'accept-encoding']
+/** Cookies and headers under which Next renders instead of serving its cache (draft mode, revalidation). */
+const BYPASS_COOKIES = /(?:^|;\s*)(?:__prerender_bypass|__next_preview_data)=/
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length'])
+
+const header = (headers: IncomingHttpHeaders, name: string): string => {
+  const value = headers[name]
+  return Array.isArray(value) ? value.join(', ') : (value ?? '')
+}
+
+/** The cache key of a page request, or null when its answer must not come from the cache. */
+export function pageCacheKey(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders): string | null {
+  if (method !== 'GET' || !url) return null
+  const path = url.split('?')[0]!
+  if (path === '/api' || path.startsWith('/api/') || path === '/admin' || path.startsWith('/admin/')) return null
+  if (BYPASS_COOKIES.test(header(headers, 'cookie')) || headers['x-prerender-revalidate']) return null
+  return [url, ...VARY.map((name) => header(headers, name).trim())].join('\n')
+}
+
+/** Whether Next's answer is a page from its full-route cache that anyone may be given. */
+export function isStorablePage(status: number, headers: OutgoingHttpHeaders): boolean {
+  const text = (name: string) => String(headers[name] ?? '')
+  return (
+    status === 200 &&
+    text('x-nextjs-cache') === 'HIT' &&
+    !headers['set-cookie'] &&
+    !/private|no-store/.test(text('cache-control'))
+  )
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void
+
+const toBuffer = (chunk: unknown, encoding?: unknown): Buffer =>
+  Buffer.isBuffer(chunk) ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk) : Buffer.from(String(chunk), (typeof encoding === 'string' ? encoding : 'utf8') as BufferEncoding)
+
+/** Wraps Next's request handler with the cache (the registry from installPageCache). */
+export function withPageCache(registry: Registry, handler: Handler): Handler {
+  return (req, res) => {
+    const state: RequestState = { purged: false }
+    // Done again once the request that asked for it is over (Next revalidates at its end).
+    res.on('finish', () => {
+      if (state.purged) {
+        registry.generation++
+        registry.cache.clear()
+      }
+    })
+    return registry.requests.run(state, () => {
+      const key = pageCacheKey(req.method, req.url, req.headers)
+      if (!key) return handler(req, res)
+      const generation = String(registry.generation)
+      const hit = registry.cache.get(key, generation)
+      if (hit) {
+        const headers: OutgoingHttpHeaders = Object.fromEntries(hit.headers)
+        headers['x-page-cache'] = 'HIT'
+        if (hit.etag && ifNoneMatch(header(req.headers, 'if-none-match') || null, hit.etag)) {
+          for (const name of Object.keys(headers)) if (name.startsWith('content-')) delete headers[name]
+          res.writeHead(304, headers)
+          res.end()
+          return
+        }
+        headers['content-length'] = String(hit.body.byteLength)
+        res.writeHead(hit.status, headers)
+        res.end(hit.body)
+        return
+      }
+      // Record what Next writes; store it if it is a cached page and nothing was purged meanwhile.
+      const chunks: Buffer[] = []
+      // Headers given to writeHead are not all visible to getHeaders(): keep them.
+      let given: OutgoingHttpHeaders = {}
+      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse
+      res.writeHead = ((status: number, ...rest: unknown[]) => {
+        const last = rest.at(-1)
+        if (last && typeof last === 'object' && !Array.isArray(last)) {
+          given = Object.fromEntries(Object.entries(last as OutgoingHttpHeaders).map(([k, v]) => [k.toLowerCase(), v]))
+        }
+        return writeHead(status, ...rest)
+      }) as ServerResponse['writeHead']
+      const write = res.write.bind(res) as (...args: unknown[]) => boolean
+      const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
+      res.write = ((chunk: unknown, ...rest: unknown[]) => {
+        if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') chunks.push(toBuffer(chunk, rest[0]))
+        return write(chunk, ...rest)
+      }) as ServerResponse['write']
+      res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+        if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') chunks.push(toBuffer(chunk, rest[0]))
+        const headers = { ...res.getHeaders(), ...given }
+        if (isStorablePage(res.statusCode, headers) && String(registry.generation) === generation) {
+          const body = Buffer.concat(chunks)
+          const kept = Object.entries(headers)
+            .filter(([name, value]) => value !== undefined && !HOP_BY_HOP.has(name))
+            .map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)] as [string, string])
+          registry.cache.set(key, generation, {
+            status: res.statusCode,
+            headers: kept,
+            body: new Uint8Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)) as Uint8Array<ArrayBuffer>,
+            etag: String(headers.etag ?? ''),
+          })
+        }
+        return end(chunk, ...rest)
+      }) as ServerResponse['end']
+      return handler(req, res)
+    })
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * The page cache of the production server (src/lib/page-cache.ts), over real HTTP: a handler in
+ * the role of Next answers as Next does for a page of its full-route cache. The e2e tests run it
+ * in front of the real Next (tests/e2e/site.test.ts).
+ */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+
+import { installPageCache, isStorablePage, pageCacheKey, purgePageCache, withPageCache } from '../../src/lib/page-cache'
+
+let base: string
+let server: http.Server
+let calls: string[] = []
+/** Requests to /lent wait for this before answering. */
+let release: () => void = () => {}
+let gate: Promise<void> = Promise.resolve()
+let version = 1
+
+const registry = installPageCache()
+
+beforeAll(async () => {
+  server = http.createServer(
+    withPageCache(registry, async (req, res) => {
+      calls.push(`${req.method} ${req.url}`)
+      if (req.method === 'POST') {
+        // A publication: the site refreshes its pages while the request runs.
+        purgePageCache()
+        await gate
+        res.end('ok')
+        return
+      }
+      if (req.url === '/lent') await gate
+      const cached = req.url !== '/dynamique'
+      res.setHeader('content-type', 'text/html; charset=utf-8')
+      res.setHeader('etag', `"v${version}"`)
+      if (cached) res.setHeader('x-nextjs-cache', 'HIT')
+      res.setHeader('cache-control', cached ? 's-maxage=31536000' : 'private, no-cache, no-store')
+      res.write(`<p>${req.url} `)
+      res.end(`v${version} ${req.headers.rsc ? 'rsc' : 'html'}</p>`)
+    }),
+  )
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+beforeEach(() => {
+  purgePageCache()
+  calls = []
+  version = 1
+})
+
+const get = async (path: string, headers: Record<string, string> = {}) => {
+  const res = await fetch(base + path, { headers })
+  return { status: res.status, hit: res.headers.get('x-page-cache') === 'HIT', text: await res.text(), etag: res.headers.get('etag') }
+}
+
+describe('page cache', () => {
+  it('answers a page of Next’s cache from memory the second time, with the same bytes and headers', async () => {
+    const first = await get('/projets')
+    const second = await get('/projets')
+    expect(first.hit).toBe(false)
+    expect(second).toEqual({ status: 200, hit: true, text: '<p>/projets v1 html</p>', etag: '"v1"' })
+    expect(calls).toEqual(['GET /projets'])
+    const notModified = await fetch(base + '/projets', { headers: { 'If-None-Match': '"v1"' } })
+    expect(notModified.status).toBe(304)
+    expect(calls).toHaveLength(1)
+  })
+
+  it('keeps apart what Next varies on (RSC payloads) and never stores rendered pages', async () => {
+    await get('/projets')
+    const rsc = await get('/projets', { rsc: '1' })
+    expect(rsc.text).toContain('rsc')
+    expect((await get('/projets', { rsc: '1' })).hit).toBe(true)
+    expect((await get('/projets')).text).toContain('html')
+    await get('/dynamique')
+    expect((await get('/dynamique')).hit).toBe(false)
+  })
+
+  it('never serves draft mode, the API or the admin from the cache', async () => {
+    await get('/projets')
+    expect((await get('/projets', { cookie: '__prerender_bypass=abc' })).hit).toBe(false)
+    await get('/api/articles')
+    expect((await get('/api/articles')).hit).toBe(false)
+    expect(pageCacheKey('GET', '/admin/collections', {})).toBeNull()
+    expect(pageCacheKey('POST', '/projets', {})).toBeNull()
+    expect(pageCacheKey('GET', '/projets?page=2', { 'accept-encoding': 'gzip' })).not.toBe(pageCacheKey('GET', '/projets?page=2', {}))
+  })
+
+  it('drops every page on a purge', async () => {
+    await get('/projets')
+    version = 2
+    purgePageCache()
+    expect(await get('/projets')).toMatchObject({ hit: false, text: '<p>/projets v2 html</p>' })
+  })
+
+  it('does not store an answer that was being computed when a purge happened', async () => {
+    gate = new Promise((resolve) => (release = resolve))
+    const pending = get('/lent')
+    await new Promise((r) => setTimeout(r, 50))
+    purgePageCache()
+    release()
+    await pending
+    expect((await get('/lent')).hit).toBe(false)
+  })
+
+  it('purges again when the request that asked for a purge ends (after Next has revalidated)', async () => {
+    gate = new Promise((resolve) => (release = resolve))
+    const publishing = fetch(base + '/publier', { method: 'POST' })
+    await new Promise((r) => setTimeout(r, 50))
+    // A page read while the publication is still running: stored, since Next may not have
+    // revalidated yet…
+    await get('/accueil')
+    expect((await get('/accueil')).hit).toBe(true)
+    release()
+    await (await publishing).text()
+    await new Promise((r) => setTimeout(r, 20))
+    // …and dropped once the publication's request is over.
+    expect((await get('/accueil')).hit).toBe(false)
+  })
+
+  it('stores only 200 answers from Next’s cache, without cookies, that anyone may be given', () => {
+    expect(isStorablePage(200, { 'x-nextjs-cache': 'HIT', 'cache-control': 's-maxage=31536000' })).toBe(true)
+    expect(isStorablePage(200, { 'x-nextjs-cache': 'STALE' })).toBe(false)
+    expect(isStorablePage(404, { 'x-nextjs-cache': 'HIT' })).toBe(false)
+    expect(isStorablePage(200, { 'x-nextjs-cache': 'HIT', 'set-cookie': 'a=b' })).toBe(false)
+    expect(isStorablePage(200, { 'x-nextjs-cache': 'HIT', 'cache-control': 'private, no-store' })).toBe(false)
+  })
+})
