@@ -17,6 +17,8 @@ const arg = (name: string, fallback: string) => {
 }
 
 async function main() {
+  // tsx maps every stack trace through source maps: Next creates errors on its hot paths.
+  process.setSourceMapsEnabled(false)
   const port = Number(arg('port', process.env.PORT || '3000'))
   const hostname = arg('hostname', '0.0.0.0')
   const app = next({ dev: false, dir: ROOT, hostname, port })
