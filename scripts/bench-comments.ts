@@ -1,17 +1,20 @@
 /**
  * Benchmark of comment posting (not a test).
  *
- *   npx tsx scripts/bench-comments.ts [--total 1000] [--concurrency 20]
+ *   npx tsx scripts/bench-comments.ts [--total 1000] [--concurrency 20] [--trace] [--cpu-prof file.cpuprofile]
  *
  * Starts a throwaway embedded Postgres (or uses DATABASE_URI, in a new database), applies the
  * committed migrations, boots Payload behind a real HTTP server (Payload's REST handlers, as the
  * Next route calls them), creates one published article, then POSTs `total` comments to
  * /api/comments with `concurrency` requests in flight, each from its own address (X-Forwarded-For)
  * so that the flood rule does not refuse them. Reports throughput and p50/p95/p99 latency, and
- * checks that every comment answered 201 is in the database.
+ * checks that every comment answered 201 is in the database. `--cpu-prof` writes a V8 CPU profile
+ * of the measured run only (summarise it with `npx tsx scripts/cpuprofile-summary.ts file`).
  */
 import { randomBytes } from 'node:crypto'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
+import { Session } from 'node:inspector/promises'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -27,6 +30,29 @@ const arg = (name: string, fallback: number) => {
 }
 const TOTAL = arg('total', 1000)
 const CONCURRENCY = arg('concurrency', 20)
+const profileFile = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined
+
+/** CPU seconds used so far by the embedded Postgres (the postmaster and its children, from /proc), or null. */
+function postgresCpu(dataDir: string | undefined): number | null {
+  if (!dataDir) return null
+  try {
+    const postmaster = Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0])
+    let ticks = 0
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        // Fields after the command name: state ppid ... utime (14th) stime (15th).
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+        if (Number(pid) === postmaster || Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12])
+      } catch {
+        // The process ended meanwhile.
+      }
+    }
+    return ticks / 100
+  } catch {
+    return null
+  }
+}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 
@@ -125,22 +151,33 @@ async function main() {
   const originalQuery = proto.query
   const traced: string[] = []
   let statements = 0
+  let tracing = true
   proto.query = function (this: unknown, ...args: unknown[]) {
     statements++
-    const q = args[0] as string | { text?: string }
-    traced.push((typeof q === 'string' ? q : (q?.text ?? '')).replace(/\s+/g, ' ').slice(0, 160))
+    if (tracing) {
+      const q = args[0] as string | { text?: string }
+      traced.push((typeof q === 'string' ? q : (q?.text ?? '')).replace(/\s+/g, ' ').slice(0, 160))
+    }
     return originalQuery.apply(this, args)
   }
   await post(2_000_000)
   const perPost = statements
   if (process.argv.includes('--trace')) for (const line of traced) console.log(`  sql: ${line}`)
   statements = 0
+  tracing = false
 
   console.log(`bench: posting ${TOTAL} comments, ${CONCURRENCY} at a time`)
   const results: { status: number; id?: number; ms: number }[] = []
   let next = 0
+  const profiler = profileFile ? new Session() : undefined
+  if (profiler) {
+    profiler.connect()
+    await profiler.post('Profiler.enable')
+    await profiler.post('Profiler.start')
+  }
   const t0 = performance.now()
   const cpu0 = process.cpuUsage()
+  const pgCpu0 = postgresCpu(dataDir)
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < TOTAL) results.push(await post(next++))
@@ -149,7 +186,13 @@ async function main() {
   const seconds = (performance.now() - t0) / 1000
   const runStatements = statements
   const cpu = process.cpuUsage(cpu0)
+  const pgCpu1 = postgresCpu(dataDir)
   proto.query = originalQuery
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop')
+    writeFileSync(profileFile!, JSON.stringify(profile))
+    profiler.disconnect()
+  }
 
   const created = results.filter((r) => r.status === 201)
   const byStatus = results.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {})
@@ -166,6 +209,7 @@ async function main() {
   console.log(`  latency: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`)
   // CPU of this process (app and load generator) per post: less sensitive to a busy machine than the rate.
   console.log(`  Node CPU: ${((cpu.user + cpu.system) / 1000 / TOTAL).toFixed(2)} ms per post (user ${(cpu.user / 1000 / TOTAL).toFixed(2)}, system ${(cpu.system / 1000 / TOTAL).toFixed(2)})`)
+  if (pgCpu0 !== null && pgCpu1 !== null) console.log(`  Postgres CPU: ${(((pgCpu1 - pgCpu0) * 1000) / TOTAL).toFixed(2)} ms per post (all its processes, 10 ms ticks)`)
   console.log(`  SQL statements: ${perPost} for one post, ${(runStatements / TOTAL).toFixed(1)} per post over the run`)
   console.log(`  in the database: ${rows[0].n} of ${created.length} created (${ids.length} ids returned)`)
   const ok = rows[0].n === created.length && ids.length === created.length && created.length === TOTAL
