@@ -4,9 +4,9 @@
  *   npx tsx scripts/bench-comments.ts [--total 1000] [--concurrency 20] [--trace] [--cpu-prof file.cpuprofile]
  *
  * Starts a throwaway embedded Postgres (or uses DATABASE_URI, in a new database), applies the
- * committed migrations, boots Payload behind a real HTTP server (Payload's REST handlers, as the
- * Next route calls them), creates one published article, then POSTs `total` comments to
- * /api/comments with `concurrency` requests in flight, each from its own address (X-Forwarded-For)
+ * committed migrations, boots Payload behind a real HTTP server (Payload's REST handlers in the
+ * REST policy, as the Next route calls them), creates one published article, then POSTs `total`
+ * comments to /api/comments with `concurrency` requests in flight, each from its own address (X-Forwarded-For)
  * so that the flood rule does not refuse them. Reports throughput and p50/p95/p99 latency, and
  * checks that every comment answered 201 is in the database. `--cpu-prof` writes a V8 CPU profile
  * of the measured run only (summarise it with `npx tsx scripts/cpuprofile-summary.ts file`).
@@ -92,13 +92,16 @@ async function main() {
     data: { title: 'Article du banc d’essai', slug: 'banc-d-essai', commentMode: 'a-priori', _status: 'published' } as never,
   })
 
+  // As the Next route does: Payload's handlers inside the REST policy (CORS, caching, French errors).
+  const { withRestPolicy } = await import('../src/plugins/openapi/http')
+  const rest = withRestPolicy(config, (request: Request) => handleEndpoints({ config, request }))
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const headers = new Headers()
     for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value)
     const request = new Request(new URL(req.url ?? '/', base), { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined })
-    const response = await handleEndpoints({ config, request })
+    const response = await rest(request)
     res.statusCode = response.status
     response.headers.forEach((v, k) => res.setHeader(k, v))
     res.end(Buffer.from(await response.arrayBuffer()))
