@@ -1,7 +1,7 @@
 /**
  * Benchmark of comment posting (not a test).
  *
- *   npx tsx scripts/bench-comments.ts [--total 1000] [--concurrency 20] [--trace] [--cpu-prof file.cpuprofile]
+ *   npx tsx scripts/bench-comments.ts [--total 1000] [--concurrency 20] [--trace] [--cpu-prof file.cpuprofile] [--smtp]
  *
  * Starts a throwaway embedded Postgres (or uses DATABASE_URI, in a new database), applies the
  * committed migrations, boots Payload behind a real HTTP server (Payload's REST handlers in the
@@ -10,7 +10,10 @@
  * so that the flood rule does not refuse them. Reports throughput and p50/p95/p99 latency, and
  * checks that every comment answered 201 is in the database. `--cpu-prof` writes a V8 CPU profile
  * of the measured run only (summarise it with `npx tsx scripts/cpuprofile-summary.ts file`).
+ * `--smtp` adds a moderator and an SMTP server (in another process): every held comment is then
+ * mailed, as in production, and the count of messages received is checked too.
  */
+import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
@@ -30,6 +33,7 @@ const arg = (name: string, fallback: number) => {
 }
 const TOTAL = arg('total', 1000)
 const CONCURRENCY = arg('concurrency', 20)
+const SMTP = process.argv.includes('--smtp')
 const profileFile = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined
 
 /** CPU seconds used so far by the embedded Postgres (the postmaster and its children, from /proc), or null. */
@@ -79,6 +83,31 @@ async function main() {
   dbUrl.pathname = `/${dbName}`
   process.env.DATABASE_URI = dbUrl.toString()
 
+  // The moderators' e-mail: an SMTP server in another process (its work is not counted here).
+  const sink = SMTP ? spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bench', 'smtp-sink.ts')], { stdio: ['pipe', 'pipe', 'inherit'] }) : null
+  const sinkLines: string[] = []
+  const sinkLine = (prefix: string) =>
+    new Promise<string>((resolve) => {
+      const look = () => {
+        const line = sinkLines.find((l) => l.startsWith(prefix))
+        if (line) {
+          sinkLines.splice(sinkLines.indexOf(line), 1)
+          resolve(line.slice(prefix.length).trim())
+        } else setTimeout(look, 20)
+      }
+      look()
+    })
+  if (sink) {
+    let buffer = ''
+    sink.stdout!.on('data', (d: Buffer) => {
+      buffer += d.toString()
+      const parts = buffer.split('\n')
+      buffer = parts.pop()!
+      sinkLines.push(...parts)
+    })
+    Object.assign(process.env, { SMTP_HOST: '127.0.0.1', SMTP_PORT: await sinkLine('port '), SMTP_USER: 'bench', SMTP_PASS: 'bench' })
+  }
+
   const { getPayload, handleEndpoints } = await import('payload')
   const { default: configPromise } = await import('../payload.config')
   const config = await configPromise
@@ -86,6 +115,9 @@ async function main() {
   const { migrations } = await import('../src/migrations')
   await payload.db.migrate({ migrations: migrations as never })
 
+  if (SMTP) {
+    await payload.create({ collection: 'users', data: { email: 'moderatrice@exemple.test', password: randomBytes(12).toString('hex'), name: 'Modératrice', roles: ['moderator'] } as never })
+  }
   console.log('bench: database migrated, creating the article')
   const article = await payload.create({
     collection: 'articles',
@@ -186,6 +218,9 @@ async function main() {
       while (next < TOTAL) results.push(await post(next++))
     }),
   )
+  // Notifications still being sent belong to the run.
+  const { flushCommentNotifications } = await import('../src/plugins/comments')
+  await flushCommentNotifications()
   const seconds = (performance.now() - t0) / 1000
   const runStatements = statements
   const cpu = process.cpuUsage(cpu0)
@@ -215,7 +250,21 @@ async function main() {
   if (pgCpu0 !== null && pgCpu1 !== null) console.log(`  Postgres CPU: ${(((pgCpu1 - pgCpu0) * 1000) / TOTAL).toFixed(2)} ms per post (all its processes, 10 ms ticks)`)
   console.log(`  SQL statements: ${perPost} for one post, ${(runStatements / TOTAL).toFixed(1)} per post over the run`)
   console.log(`  in the database: ${rows[0].n} of ${created.length} created (${ids.length} ids returned)`)
-  const ok = rows[0].n === created.length && ids.length === created.length && created.length === TOTAL
+  let mailsOk = true
+  if (sink) {
+    // Warm-up and traced posts were mailed too.
+    const expected = created.length + 11
+    let received = 0
+    for (let tries = 0; tries < 100 && received < expected; tries++) {
+      sink.stdin!.write('count\n')
+      received = Number(await sinkLine('received '))
+      if (received < expected) await new Promise((r) => setTimeout(r, 100))
+    }
+    sink.stdin!.end()
+    mailsOk = received === expected
+    console.log(`  e-mails to moderators: ${received} received, ${expected} expected`)
+  }
+  const ok = rows[0].n === created.length && ids.length === created.length && created.length === TOTAL && mailsOk
 
   server.close()
   agent.destroy()
