@@ -1,17 +1,23 @@
 /**
  * Benchmark of comment posting (not a test).
  *
- *   npx tsx scripts/bench-comments.ts [--total 1000] [--concurrency 20]
+ *   npx tsx scripts/bench-comments.ts [--total 1000] [--concurrency 20] [--trace] [--cpu-prof file.cpuprofile] [--smtp]
  *
  * Starts a throwaway embedded Postgres (or uses DATABASE_URI, in a new database), applies the
- * committed migrations, boots Payload behind a real HTTP server (Payload's REST handlers, as the
- * Next route calls them), creates one published article, then POSTs `total` comments to
- * /api/comments with `concurrency` requests in flight, each from its own address (X-Forwarded-For)
+ * committed migrations, boots Payload behind a real HTTP server (Payload's REST handlers in the
+ * REST policy, as the Next route calls them), creates one published article, then POSTs `total`
+ * comments to /api/comments with `concurrency` requests in flight, each from its own address (X-Forwarded-For)
  * so that the flood rule does not refuse them. Reports throughput and p50/p95/p99 latency, and
- * checks that every comment answered 201 is in the database.
+ * checks that every comment answered 201 is in the database. `--cpu-prof` writes a V8 CPU profile
+ * of the measured run only (summarise it with `npx tsx scripts/cpuprofile-summary.ts file`).
+ * `--smtp` adds a moderator and an SMTP server (in another process): every held comment is then
+ * mailed, as in production, and the count of messages received is checked too.
  */
+import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
+import { Session } from 'node:inspector/promises'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -27,6 +33,30 @@ const arg = (name: string, fallback: number) => {
 }
 const TOTAL = arg('total', 1000)
 const CONCURRENCY = arg('concurrency', 20)
+const SMTP = process.argv.includes('--smtp')
+const profileFile = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined
+
+/** CPU seconds used so far by the embedded Postgres (the postmaster and its children, from /proc), or null. */
+function postgresCpu(dataDir: string | undefined): number | null {
+  if (!dataDir) return null
+  try {
+    const postmaster = Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0])
+    let ticks = 0
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        // Fields after the command name: state ppid ... utime (14th) stime (15th).
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+        if (Number(pid) === postmaster || Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12])
+      } catch {
+        // The process ended meanwhile.
+      }
+    }
+    return ticks / 100
+  } catch {
+    return null
+  }
+}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 
@@ -53,6 +83,31 @@ async function main() {
   dbUrl.pathname = `/${dbName}`
   process.env.DATABASE_URI = dbUrl.toString()
 
+  // The moderators' e-mail: an SMTP server in another process (its work is not counted here).
+  const sink = SMTP ? spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bench', 'smtp-sink.ts')], { stdio: ['pipe', 'pipe', 'inherit'] }) : null
+  const sinkLines: string[] = []
+  const sinkLine = (prefix: string) =>
+    new Promise<string>((resolve) => {
+      const look = () => {
+        const line = sinkLines.find((l) => l.startsWith(prefix))
+        if (line) {
+          sinkLines.splice(sinkLines.indexOf(line), 1)
+          resolve(line.slice(prefix.length).trim())
+        } else setTimeout(look, 20)
+      }
+      look()
+    })
+  if (sink) {
+    let buffer = ''
+    sink.stdout!.on('data', (d: Buffer) => {
+      buffer += d.toString()
+      const parts = buffer.split('\n')
+      buffer = parts.pop()!
+      sinkLines.push(...parts)
+    })
+    Object.assign(process.env, { SMTP_HOST: '127.0.0.1', SMTP_PORT: await sinkLine('port '), SMTP_USER: 'bench', SMTP_PASS: 'bench' })
+  }
+
   const { getPayload, handleEndpoints } = await import('payload')
   const { default: configPromise } = await import('../payload.config')
   const config = await configPromise
@@ -60,19 +115,25 @@ async function main() {
   const { migrations } = await import('../src/migrations')
   await payload.db.migrate({ migrations: migrations as never })
 
+  if (SMTP) {
+    await payload.create({ collection: 'users', data: { email: 'moderatrice@exemple.test', password: randomBytes(12).toString('hex'), name: 'Modératrice', roles: ['moderator'] } as never })
+  }
   console.log('bench: database migrated, creating the article')
   const article = await payload.create({
     collection: 'articles',
     data: { title: 'Article du banc d’essai', slug: 'banc-d-essai', commentMode: 'a-priori', _status: 'published' } as never,
   })
 
+  // As the Next route does: Payload's handlers inside the REST policy (CORS, caching, French errors).
+  const { withRestPolicy } = await import('../src/plugins/openapi/http')
+  const rest = withRestPolicy(config, (request: Request) => handleEndpoints({ config, request }))
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const headers = new Headers()
     for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value)
     const request = new Request(new URL(req.url ?? '/', base), { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined })
-    const response = await handleEndpoints({ config, request })
+    const response = await rest(request)
     res.statusCode = response.status
     response.headers.forEach((v, k) => res.setHeader(k, v))
     res.end(Buffer.from(await response.arrayBuffer()))
@@ -125,31 +186,51 @@ async function main() {
   const originalQuery = proto.query
   const traced: string[] = []
   let statements = 0
+  let tracing = true
   proto.query = function (this: unknown, ...args: unknown[]) {
     statements++
-    const q = args[0] as string | { text?: string }
-    traced.push((typeof q === 'string' ? q : (q?.text ?? '')).replace(/\s+/g, ' ').slice(0, 160))
+    if (tracing) {
+      const q = args[0] as string | { text?: string }
+      traced.push((typeof q === 'string' ? q : (q?.text ?? '')).replace(/\s+/g, ' ').slice(0, 160))
+    }
     return originalQuery.apply(this, args)
   }
   await post(2_000_000)
   const perPost = statements
   if (process.argv.includes('--trace')) for (const line of traced) console.log(`  sql: ${line}`)
   statements = 0
+  tracing = false
 
   console.log(`bench: posting ${TOTAL} comments, ${CONCURRENCY} at a time`)
   const results: { status: number; id?: number; ms: number }[] = []
   let next = 0
+  const profiler = profileFile ? new Session() : undefined
+  if (profiler) {
+    profiler.connect()
+    await profiler.post('Profiler.enable')
+    await profiler.post('Profiler.start')
+  }
   const t0 = performance.now()
   const cpu0 = process.cpuUsage()
+  const pgCpu0 = postgresCpu(dataDir)
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < TOTAL) results.push(await post(next++))
     }),
   )
+  // Notifications still being sent belong to the run.
+  const { flushCommentNotifications } = await import('../src/plugins/comments')
+  await flushCommentNotifications()
   const seconds = (performance.now() - t0) / 1000
   const runStatements = statements
   const cpu = process.cpuUsage(cpu0)
+  const pgCpu1 = postgresCpu(dataDir)
   proto.query = originalQuery
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop')
+    writeFileSync(profileFile!, JSON.stringify(profile))
+    profiler.disconnect()
+  }
 
   const created = results.filter((r) => r.status === 201)
   const byStatus = results.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {})
@@ -166,9 +247,24 @@ async function main() {
   console.log(`  latency: p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`)
   // CPU of this process (app and load generator) per post: less sensitive to a busy machine than the rate.
   console.log(`  Node CPU: ${((cpu.user + cpu.system) / 1000 / TOTAL).toFixed(2)} ms per post (user ${(cpu.user / 1000 / TOTAL).toFixed(2)}, system ${(cpu.system / 1000 / TOTAL).toFixed(2)})`)
+  if (pgCpu0 !== null && pgCpu1 !== null) console.log(`  Postgres CPU: ${(((pgCpu1 - pgCpu0) * 1000) / TOTAL).toFixed(2)} ms per post (all its processes, 10 ms ticks)`)
   console.log(`  SQL statements: ${perPost} for one post, ${(runStatements / TOTAL).toFixed(1)} per post over the run`)
   console.log(`  in the database: ${rows[0].n} of ${created.length} created (${ids.length} ids returned)`)
-  const ok = rows[0].n === created.length && ids.length === created.length && created.length === TOTAL
+  let mailsOk = true
+  if (sink) {
+    // Warm-up and traced posts were mailed too.
+    const expected = created.length + 11
+    let received = 0
+    for (let tries = 0; tries < 100 && received < expected; tries++) {
+      sink.stdin!.write('count\n')
+      received = Number(await sinkLine('received '))
+      if (received < expected) await new Promise((r) => setTimeout(r, 100))
+    }
+    sink.stdin!.end()
+    mailsOk = received === expected
+    console.log(`  e-mails to moderators: ${received} received, ${expected} expected`)
+  }
+  const ok = rows[0].n === created.length && ids.length === created.length && created.length === TOTAL && mailsOk
 
   server.close()
   agent.destroy()

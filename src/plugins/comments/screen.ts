@@ -2,14 +2,14 @@
  * A visitor's post checked in one round trip: its target (status, mode, title), the settings
  * version, the duplicate check and the flood counter's upsert are one statement, run in the
  * comment's transaction, so that a refused post (400, 403, 409, 429 or any later error) rolls its
- * increment back.
+ * increment back. The statement is prepared once per target collection and connection.
  */
 import { sql } from '@payloadcms/db-postgres'
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import { hitFlood, sweep, type FloodHit } from './flood'
 import { cachedPolicy, policyOfVersion, resolvePolicy, settingsTableOf, settingsVersionSQL, type ResolvedOptions } from './settings'
-import { run, tableOf, type SQL } from './sql'
+import { prepared, runPrepared, tableOf, type SQL } from './sql'
 import type { ResolvedPolicy } from './types'
 
 export type Screening = {
@@ -33,48 +33,44 @@ type Row = {
   retry_after: string | number | null
 }
 
-/** The target's row in its collection's main table (where `draft: false` reads it), as SQL. */
-function targetQuery(payload: Payload, slug: string, id: number, title: string | undefined): { query: SQL; drafts: boolean } | null {
+/** The target's table (where `draft: false` reads it) and whether its collection has drafts. */
+function targetTable(payload: Payload, slug: string) {
   const db = payload.db as unknown as { tables?: Record<string, Record<string, unknown>>; tableNameMap?: Map<string, string> }
   const name = db.tableNameMap?.get(slug.replace(/-/g, '_')) ?? slug.replace(/-/g, '_')
   const table = db.tables?.[name]
   const collection = payload.collections[slug as CollectionSlug]
   if (!table || !collection || !table.id) return null
-  const drafts = Boolean(collection.config.versions && collection.config.versions.drafts)
-  const column = (field: string | undefined): SQL => (field && table[field] ? sql`${table[field]}::text` : sql`NULL::text`)
-  return {
-    drafts,
-    query: sql`SELECT ${column(drafts ? '_status' : undefined)} AS status, ${column('commentMode')} AS mode, ${column(title)} AS title
-      FROM ${table} WHERE ${table.id} = ${id}`,
-  }
+  return { table, drafts: Boolean(collection.config.versions && collection.config.versions.drafts) }
 }
 
-export async function screenPost(
-  payload: Payload,
-  options: ResolvedOptions,
-  input: { ref: { relationTo: string; value: number }; title: string | undefined; fingerprint: string; ipHash: string | null },
-  req?: Partial<PayloadRequest>,
-): Promise<Screening> {
-  const target = targetQuery(payload, input.ref.relationTo, input.ref.value, input.title)
-  if (!target) return { target: null, policy: await resolvePolicy(payload, options, req as PayloadRequest), duplicate: false, flood: null }
+/**
+ * The screening statement for one target collection, built once: the per-post values (target id,
+ * fingerprint, address hash, settings version, flood window) are placeholders.
+ */
+function screenStatement(payload: Payload, options: ResolvedOptions, slug: string, title: string | undefined) {
+  const target = targetTable(payload, slug)
+  if (!target) return null
   const settings = settingsTableOf(payload, options)
-  const cached = settings ? cachedPolicy(payload, options) : undefined
-  const known = settings ? cached?.policy : await resolvePolicy(payload, options, req as PayloadRequest)
-  const comments = tableOf(payload, options.slug)
-  const flood = tableOf(payload, options.floodSlug)
-  const version = settings ? settingsVersionSQL(settings) : sql`NULL::text`
-  const current = settings ? sql`(SELECT v FROM settings) = ${cached?.version ?? null}::text` : sql`true`
-  const published = target.drafts ? sql`(SELECT status FROM target) = 'published'` : sql`EXISTS (SELECT 1 FROM target)`
-  const window = sql`make_interval(secs => ${known?.floodWindowSeconds ?? 0}::double precision)`
-  const rows = await run<Row>(
-    payload,
-    sql`WITH target AS (${target.query}),
+  const statement = prepared(payload, `comments-screen:${options.slug}:${slug}:${title ?? ''}`, () => {
+    const { table, drafts } = target
+    const column = (field: string | undefined): SQL => (field && table[field] ? sql`${table[field]}::text` : sql`NULL::text`)
+    const comments = tableOf(payload, options.slug)
+    const flood = tableOf(payload, options.floodSlug)
+    const ipHash = sql`${sql.placeholder('ipHash')}::text`
+    const version = settings ? settingsVersionSQL(settings) : sql`NULL::text`
+    const current = settings ? sql`(SELECT v FROM settings) = ${sql.placeholder('version')}::text` : sql`true`
+    const published = drafts ? sql`(SELECT status FROM target) = 'published'` : sql`EXISTS (SELECT 1 FROM target)`
+    const window = sql`make_interval(secs => ${sql.placeholder('windowSeconds')}::double precision)`
+    return sql`WITH target AS (
+          SELECT ${column(drafts ? '_status' : undefined)} AS status, ${column('commentMode')} AS mode, ${column(title)} AS title
+          FROM ${table} WHERE ${table.id} = ${sql.placeholder('id')}
+        ),
         settings AS (SELECT ${version} AS v),
-        dup AS (SELECT EXISTS (SELECT 1 FROM ${comments} WHERE "fingerprint" = ${input.fingerprint} AND "deleted_at" IS NULL) AS d),
+        dup AS (SELECT EXISTS (SELECT 1 FROM ${comments} WHERE "fingerprint" = ${sql.placeholder('fingerprint')}::text AND "deleted_at" IS NULL) AS d),
         hit AS (
           INSERT INTO ${flood} AS f ("key", "window_start", "count", "updated_at", "created_at")
-          SELECT ${input.ipHash}::text, now(), 1, now(), now()
-          WHERE ${input.ipHash}::text IS NOT NULL AND coalesce(${published}, false) AND NOT (SELECT d FROM dup) AND ${current}
+          SELECT ${ipHash}, now(), 1, now(), now()
+          WHERE ${ipHash} IS NOT NULL AND coalesce(${published}, false) AND NOT (SELECT d FROM dup) AND ${current}
           ON CONFLICT ("key") DO UPDATE SET
             "count" = CASE WHEN f."window_start" <= now() - ${window} THEN 1 ELSE f."count" + 1 END,
             "window_start" = CASE WHEN f."window_start" <= now() - ${window} THEN now() ELSE f."window_start" END,
@@ -83,11 +79,36 @@ export async function screenPost(
         )
         SELECT EXISTS (SELECT 1 FROM target) AS found, target.status, target.mode, target.title,
           settings.v AS version, dup.d AS duplicate, hit.count, hit.retry_after
-        FROM settings CROSS JOIN dup LEFT JOIN target ON true LEFT JOIN hit ON true`,
+        FROM settings CROSS JOIN dup LEFT JOIN target ON true LEFT JOIN hit ON true`
+  })
+  return statement ? { statement, drafts: target.drafts, settings: Boolean(settings) } : null
+}
+
+export async function screenPost(
+  payload: Payload,
+  options: ResolvedOptions,
+  input: { ref: { relationTo: string; value: number }; title: string | undefined; fingerprint: string; ipHash: string | null },
+  req?: Partial<PayloadRequest>,
+): Promise<Screening> {
+  const screen = screenStatement(payload, options, input.ref.relationTo, input.title)
+  if (!screen) return { target: null, policy: await resolvePolicy(payload, options, req as PayloadRequest), duplicate: false, flood: null }
+  const settings = screen.settings
+  const cached = settings ? cachedPolicy(payload, options) : undefined
+  const known = settings ? cached?.policy : await resolvePolicy(payload, options, req as PayloadRequest)
+  const rows = await runPrepared<Row>(
+    payload,
+    screen.statement,
+    {
+      id: input.ref.value,
+      fingerprint: input.fingerprint,
+      ipHash: input.ipHash,
+      version: cached?.version ?? null,
+      windowSeconds: known?.floodWindowSeconds ?? 0,
+    },
     req,
   )
   const row = rows[0]
-  const found = Boolean(row?.found) && (!target.drafts || row?.status === 'published')
+  const found = Boolean(row?.found) && (!screen.drafts || row?.status === 'published')
   const doc = found
     ? { _status: row!.status, commentMode: row!.mode, ...(input.title ? { [input.title]: row!.title } : {}) }
     : null
