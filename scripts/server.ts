@@ -9,7 +9,7 @@ import http from 'node:http'
 import next from 'next'
 
 import { installPageCache, withPageCache } from '../src/lib/page-cache'
-import { ROOT } from './lib/runtime'
+import { keepAlive, ROOT } from './lib/runtime'
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -19,6 +19,7 @@ const arg = (name: string, fallback: string) => {
 async function main() {
   // tsx maps every stack trace through source maps: Next creates errors on its hot paths.
   process.setSourceMapsEnabled(false)
+  const started = keepAlive('serveur')
   const port = Number(arg('port', process.env.PORT || '3000'))
   const hostname = arg('hostname', '0.0.0.0')
   const app = next({ dev: false, dir: ROOT, hostname, port })
@@ -26,7 +27,10 @@ async function main() {
   const handle = app.getRequestHandler()
   const registry = installPageCache()
   const server = http.createServer(withPageCache(registry, (req, res) => handle(req, res)))
-  server.listen(port, hostname, () => console.log(`  ✓ Prêt sur http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`))
+  server.listen(port, hostname, () => {
+    started()
+    console.log(`  ✓ Prêt sur http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`)
+  })
   const stop = () => {
     server.close(() => process.exit(0))
     server.closeIdleConnections()

@@ -1,11 +1,12 @@
 /** `npm start`: database, migrations, first admin, demo content, build if needed, then serve. */
 import { spawn } from 'node:child_process'
 
-import { buildApp, buildIsFresh, ensureDatabaseServer, ensureSecret, loadDotEnv, ROOT, serverArgs, step, supervise } from './lib/runtime'
+import { buildApp, buildIsFresh, ensureDatabaseServer, ensureSecret, keepAlive, loadDotEnv, ROOT, serverArgs, step, supervise } from './lib/runtime'
 
 const TOTAL = 5
 
 async function main() {
+  const started = keepAlive('npm start')
   loadDotEnv()
   ensureSecret()
   const port = process.env.PORT || '3000'
@@ -41,6 +42,7 @@ async function main() {
     env: { ...process.env, NODE_ENV: 'production' },
   })
   supervise(child, db.stop)
+  started()
   await refreshCachedPages(port)
 }
 

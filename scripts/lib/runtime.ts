@@ -12,6 +12,24 @@ export const DATA_DIR = path.join(ROOT, '.data')
 
 export const step = (n: number, total: number, text: string) => console.log(`\n[${n}/${total}] ${text}`)
 
+/**
+ * Holds the event loop open until released. Under `--import tsx`, on Node 20 and a loaded
+ * machine, a dynamic import() answered by the loader's worker thread has been seen to leave the
+ * loop empty: the process then exits 0 in the middle of start-up, silently (see the notes). With a
+ * timer pending it waits for the answer instead; and an exit before `release()` says so.
+ */
+export function keepAlive(what: string): () => void {
+  const timer = setInterval(() => {}, 60_000)
+  const onExit = (code: number) => {
+    if (code === 0) console.error(`\n${what} : arrêt sans erreur au milieu du démarrage (boucle d’événements vide).`)
+  }
+  process.once('exit', onExit)
+  return () => {
+    clearInterval(timer)
+    process.removeListener('exit', onExit)
+  }
+}
+
 export function loadDotEnv() {
   const file = path.join(ROOT, '.env')
   if (fs.existsSync(file)) process.loadEnvFile(file)

@@ -206,6 +206,12 @@ describe('publication refreshes the cached pages', () => {
     expect(await text()).toContain('Un entretien tout neuf')
     // The server's copy of the page went with Next's.
     expect(await (await fetch(list)).text()).toContain('Un entretien tout neuf')
+    // So did its copy of the anonymous API answers (the content generation changed).
+    const api = `${baseURL}/api/articles?where[rubrique][equals]=interviews&depth=0&limit=50`
+    await fetch(api)
+    const served = await fetch(api)
+    expect(served.headers.get('x-page-cache')).toBe('HIT')
+    expect(((await served.json()) as { docs: { title: string }[] }).docs.map((d) => d.title)).toContain('Un entretien tout neuf')
     // Another combination of the same list was refreshed too; a bad key is a 404, not a cache entry.
     await page.goto(`${baseURL}/articles?page=1`)
     expect(await text()).toContain('Un entretien tout neuf')
@@ -214,6 +220,9 @@ describe('publication refreshes the cached pages', () => {
     await fetch(`${baseURL}/api/articles/${doc.id}`, { method: 'DELETE', headers })
     await page.goto(list)
     expect(await text()).not.toContain('Un entretien tout neuf')
+    const after = await fetch(api)
+    expect(after.headers.get('x-page-cache')).toBeNull()
+    expect(await after.text()).not.toContain('Un entretien tout neuf')
   })
 
   it('shows a draft in preview only', async () => {

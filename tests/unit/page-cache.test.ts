@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { installPageCache, isStorablePage, pageCacheKey, purgePageCache, withPageCache } from '../../src/lib/page-cache'
+import { installPageCache, isStorableApiAnswer, isStorablePage, pageCacheKey, purgePageCache, registerRestGeneration, withPageCache } from '../../src/lib/page-cache'
 
 let base: string
 let server: http.Server
@@ -32,6 +32,15 @@ beforeAll(async () => {
         return
       }
       if (req.url === '/lent') await gate
+      if (req.url?.startsWith('/api/')) {
+        // The app's REST cache marks shared answers with X-Cache and a public Cache-Control.
+        res.setHeader('content-type', 'application/json')
+        res.setHeader('etag', `"api${version}"`)
+        res.setHeader('cache-control', 'public, max-age=60')
+        if (!req.headers.authorization) res.setHeader('x-cache', 'MISS')
+        res.end(JSON.stringify({ version, origin: req.headers.origin ?? null }))
+        return
+      }
       const cached = req.url !== '/dynamique'
       res.setHeader('content-type', 'text/html; charset=utf-8')
       res.setHeader('etag', `"v${version}"`)
@@ -78,11 +87,11 @@ describe('page cache', () => {
     expect((await get('/dynamique')).hit).toBe(false)
   })
 
-  it('never serves draft mode, the API or the admin from the cache', async () => {
+  it('never serves draft mode, the admin, or the API before the app told how to check it', async () => {
     await get('/projets')
     expect((await get('/projets', { cookie: '__prerender_bypass=abc' })).hit).toBe(false)
     await get('/api/articles')
-    expect((await get('/api/articles')).hit).toBe(false)
+    expect((await fetch(base + '/api/articles')).headers.get('x-cache')).toBe('MISS')
     expect(pageCacheKey('GET', '/admin/collections', {})).toBeNull()
     expect(pageCacheKey('POST', '/projets', {})).toBeNull()
     expect(pageCacheKey('GET', '/projets?page=2', { 'accept-encoding': 'gzip' })).not.toBe(pageCacheKey('GET', '/projets?page=2', {}))
@@ -118,6 +127,28 @@ describe('page cache', () => {
     await new Promise((r) => setTimeout(r, 20))
     // …and dropped once the publication's request is over.
     expect((await get('/accueil')).hit).toBe(false)
+  })
+
+  it('keeps anonymous API answers exactly as long as the content generation in the database', async () => {
+    let generation = 'g1'
+    registerRestGeneration(async () => generation)
+    const api = async (headers: Record<string, string> = {}) => {
+      const res = await fetch(base + '/api/articles?limit=2', { headers })
+      return { cache: res.headers.get('x-cache'), body: await res.text() }
+    }
+    expect((await api()).cache).toBe('MISS')
+    expect(await api()).toEqual({ cache: 'HIT', body: '{"version":1,"origin":null}' })
+    // Another origin is another answer (CORS headers); credentials and cookies are never shared.
+    expect((await api({ origin: 'https://partenaire.example.org' })).cache).toBe('MISS')
+    expect((await api({ authorization: 'users API-Key x' })).cache).toBeNull()
+    expect((await api({ cookie: 'a=b' })).cache).toBe('MISS')
+    version = 2
+    expect((await api()).cache).toBe('HIT')
+    expect((await api({ 'cache-control': 'no-cache' })).body).toContain('"version":2')
+    generation = 'g2'
+    expect(await api()).toEqual({ cache: 'MISS', body: '{"version":2,"origin":null}' })
+    expect(calls.filter((c) => c.startsWith('GET /api/articles?limit=2'))).toHaveLength(6)
+    expect(isStorableApiAnswer(200, { 'x-cache': 'MISS', 'cache-control': 'private, max-age=60' })).toBe(false)
   })
 
   it('stores only 200 answers from Next’s cache, without cookies, that anyone may be given', () => {

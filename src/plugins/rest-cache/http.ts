@@ -6,6 +6,7 @@ import type { Payload } from 'payload'
 
 import { etagOf, isPersonalPath } from '../../lib/http/cache'
 import { ResponseCache } from '../../lib/http/response-cache'
+import { registerRestGeneration } from '../../lib/page-cache'
 import { readGeneration } from './generation'
 
 const caches = new WeakMap<Payload, ResponseCache>()
@@ -39,6 +40,8 @@ export function withRestCache<Args extends unknown[]>(
   return async (request, ...args) => {
     if (request.method !== 'GET') return handler(request, ...args)
     const payload = await payloadOf()
+    // The production server keeps its own copy of these answers, valid at the same generation.
+    registerRestGeneration(() => readGeneration(payload))
     if (!isShared(request, payload)) return handler(request, ...args)
     // Read before computing: an answer is never newer-labelled than what it saw.
     const generation = await readGeneration(payload)
