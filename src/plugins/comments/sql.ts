@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto'
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
-export type SQL = ReturnType<typeof sql>
+import { executorFor, tableOf, type SQL } from '../shared/sql'
+
+export { tableOf, type SQL }
 
 type Query = { sql: string; params: unknown[] }
 type Executor = {
@@ -24,17 +26,8 @@ type Executor = {
   }
 }
 
-/** The request's transaction, else the adapter's connection pool. */
-async function executorFor(payload: Payload, req?: Partial<PayloadRequest>): Promise<Executor> {
-  const adapter = payload.db as unknown as { drizzle?: Executor; sessions?: Record<string, { db?: Executor }> }
-  const transactionID = req?.transactionID ? await req.transactionID : undefined
-  const db = (transactionID !== undefined && adapter.sessions?.[String(transactionID)]?.db) || adapter.drizzle
-  if (!db || typeof db.execute !== 'function') throw new Error('commentsPlugin: this statement needs the Postgres adapter')
-  return db
-}
-
 export async function run<R extends Record<string, unknown>>(payload: Payload, query: SQL, req?: Partial<PayloadRequest>): Promise<R[]> {
-  const db = await executorFor(payload, req)
+  const db = await executorFor<Executor>(payload, req)
   return (await db.execute(query)).rows as R[]
 }
 
@@ -68,18 +61,9 @@ export async function runPrepared<R extends Record<string, unknown>>(
   values: Record<string, unknown>,
   req?: Partial<PayloadRequest>,
 ): Promise<R[]> {
-  const db = await executorFor(payload, req)
+  const db = await executorFor<Executor>(payload, req)
   if (!db.session?.prepareQuery) throw new Error('commentsPlugin: this statement needs the Postgres adapter')
   return (await db.session.prepareQuery(statement.query, undefined, statement.name, false).execute(values)).rows as R[]
-}
-
-const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
-
-/** Schema-qualified, quoted name of a collection's table, as SQL. */
-export const tableOf = (payload: Payload, slug: string): SQL => {
-  const db = payload.db as unknown as { schemaName?: string; tableNameMap?: Map<string, string> }
-  const name = db.tableNameMap?.get(slug.replace(/-/g, '_')) ?? slug.replace(/-/g, '_')
-  return sql.raw(db.schemaName ? `${quote(db.schemaName)}.${quote(name)}` : quote(name))
 }
 
 /** "articles:12": how the comments point at their target in SQL. */

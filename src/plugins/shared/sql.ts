@@ -11,8 +11,8 @@ export type SQL = ReturnType<typeof sql>
 export type Executor = { execute: (query: SQL) => Promise<{ rows: Record<string, unknown>[] }> }
 
 /** The request's transaction, else the adapter's connection pool. */
-export async function executorFor(payload: Payload, req?: Partial<PayloadRequest>): Promise<Executor> {
-  const adapter = payload.db as unknown as { drizzle?: Executor; sessions?: Record<string, { db?: Executor }> }
+export async function executorFor<E extends Executor = Executor>(payload: Payload, req?: Partial<PayloadRequest>): Promise<E> {
+  const adapter = payload.db as unknown as { drizzle?: E; sessions?: Record<string, { db?: E }> }
   const transactionID = req?.transactionID ? await req.transactionID : undefined
   const db = (transactionID !== undefined && adapter.sessions?.[String(transactionID)]?.db) || adapter.drizzle
   if (!db || typeof db.execute !== 'function') throw new Error('This statement needs the Postgres adapter (@payloadcms/db-postgres)')
