@@ -3,6 +3,7 @@ import * as migration_20261126_111357_content_model from './20261126_111357_cont
 import * as migration_20261126_113440_comments from './20261126_113440_comments';
 import * as migration_20261126_113706_search from './20261126_113706_search';
 import * as migration_20261126_143742_integrations_glossary_search from './20261126_143742_integrations_glossary_search';
+import * as migration_20261126_162707_search_phrase from './20261126_162707_search_phrase';
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261126_143742_integrations_glossary_search.up,
     down: migration_20261126_143742_integrations_glossary_search.down,
     name: '20261126_143742_integrations_glossary_search',
+  },
+  {
+    up: migration_20261126_162707_search_phrase.up,
+    down: migration_20261126_162707_search_phrase.down,
+    name: '20261126_162707_search_phrase',
   },
 ];

@@ -13,7 +13,7 @@ import type { IndexRow } from '../../lib/search-documents'
 import { tokenizeSearchQuery } from '../../lib/search-query'
 import { MATCH_END, MATCH_START } from '../../lib/search-text'
 import type { SearchType } from '../../lib/search-types'
-import { SEARCH_CANDIDATES_UP, titleTsv } from '../../migrations/sql/search-candidates'
+import { SEARCH_PHRASE_UP, TITLE_TSV } from '../../migrations/sql/search-phrase'
 
 /** Bump when what is indexed changes: every server rebuilds the index once at start-up. */
 export const INDEX_VERSION = 1
@@ -198,8 +198,9 @@ export const SEARCH_TITLE_CAP = 200
  * document (and, for a "phrase", a read of the whole tsvector): so only `cap + 1` matches are
  * read. Up to `cap` matches, that is all of them: count and order are exact. Beyond, the
  * candidates ranked are those `cap + 1` (in the table's order: the index is rebuilt most recent
- * first, see replaceIndex) plus up to `titleCap` documents whose title or keywords match (their
- * own GIN index), which rank above the others, so the first pages stay what a reader expects.
+ * first, see replaceIndex) plus up to `titleCap` documents whose title or keywords match
+ * (`title_tsv`, a small stored tsvector with its own GIN index: a phrase is checked on it without
+ * parsing the title again), which rank above the others, so the first pages stay what a reader expects.
  * Then only the page's rows get their title, address and excerpt (`ts_headline`).
  */
 export async function searchIndex(
@@ -256,7 +257,7 @@ export async function searchIndex(
       SELECT d.collection, d.doc_id, d.published_at, ts_rank(${WEIGHTS}, d.rank_tsv, q.words) AS rank
       FROM search.documents d, q
       WHERE (SELECT count(*) FROM matches) > ${cap}
-        AND ${sql.raw(titleTsv('d'))} @@ q.query
+        AND d.${sql.raw(TITLE_TSV)} @@ q.query
         ${excludes ? sql`AND d.tsv @@ q.query` : sql``}
         AND ${typeFilter}
       LIMIT ${titleCap}
@@ -368,7 +369,7 @@ export async function replaceIndex(
 
 /**
  * The objects of the migration, for `npm run dev` only: its database is pushed from the
- * collections and never migrated. Idempotent. Keep in step with the migration `*_search`.
+ * collections and never migrated. Idempotent. Keep in step with the migration `*_search` and those after it.
  */
 export const DEV_SCHEMA_STATEMENTS: string[] = [
   `CREATE EXTENSION IF NOT EXISTS unaccent`,
@@ -412,7 +413,9 @@ export const DEV_SCHEMA_STATEMENTS: string[] = [
    )`,
   `ALTER TABLE search.documents ALTER COLUMN tsv SET STORAGE EXTERNAL, ALTER COLUMN rank_tsv SET STORAGE MAIN`,
   `CREATE INDEX IF NOT EXISTS documents_tsv_idx ON search.documents USING gin (tsv)`,
-  ...SEARCH_CANDIDATES_UP,
+  // The migrations `*_integrations_glossary_search` (an expression index on the title) then
+  // `*_search_phrase` (a stored title_tsv and its index, in its place): only the latter's end state.
+  ...SEARCH_PHRASE_UP,
   `CREATE TABLE IF NOT EXISTS search.index_state (
      singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
      version integer NOT NULL,
