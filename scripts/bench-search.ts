@@ -4,6 +4,9 @@
  *   npm run bench:search                      # throwaway embedded Postgres in a temp folder
  *   DATABASE_URI=postgres://… npm run bench:search   # a throwaway database on that server
  *   npm run bench:search -- --docs 20000 --runs 200
+ *   npm run bench:search -- --only phrase --explain   # matching queries only; EXPLAIN (ANALYZE, BUFFERS) each
+ *   DATABASE_URI=… npm run bench:search -- --keep      # keep the database (its name is printed)…
+ *   DATABASE_URI=… npm run bench:search -- --db labo_bench_x   # …and time it again (migrated, not re-indexed)
  *
  * Creates a throwaway database, applies the committed migrations, generates 10,000 French
  * documents of every searchable type (deterministic PRNG; Lexical bodies of 80 to 800 words from
@@ -35,6 +38,19 @@ const arg = (name: string, fallback: number) => {
 const DOCS = arg('docs', 10_000)
 const RUNS = arg('runs', 100)
 const WARMUP = 10
+const flag = (name: string) => process.argv.includes(`--${name}`)
+const option = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i > 0 ? process.argv[i + 1] : undefined
+}
+/** Keep the throwaway database (with DATABASE_URI only: an embedded server is stopped anyway). */
+const KEEP = flag('keep')
+/** Re-use a database kept by --keep: migrated (new migrations run), not generated nor indexed again. */
+const REUSE = option('db')
+/** Only the queries whose label contains this text. */
+const ONLY = option('only')
+/** Print EXPLAIN (ANALYZE, BUFFERS) of each query's statement after its timings. */
+const EXPLAIN = flag('explain')
 const GOAL_MS = 20
 
 const random = mulberry32(20261126)
@@ -179,7 +195,8 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 async function main() {
   loadDotEnv()
   process.env.PAYLOAD_SECRET ||= 'bench-secret'
-  const dbName = `labo_bench_${Date.now().toString(36)}`
+  const dbName = REUSE ?? `labo_bench_${Date.now().toString(36)}`
+  if ((KEEP || REUSE) && !process.env.DATABASE_URI) throw new Error('--keep and --db need DATABASE_URI (a server that outlives the run)')
   let adminUri: string
   let cleanup = async () => {}
   if (process.env.DATABASE_URI) {
@@ -187,6 +204,7 @@ async function main() {
     url.pathname = '/postgres'
     adminUri = url.toString()
     cleanup = async () => {
+      if (KEEP || REUSE) return console.log(`Database kept: ${dbName} (--db ${dbName} to time it again)`)
       const client = new pg.Client({ connectionString: adminUri })
       await client.connect()
       await client.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)
@@ -212,36 +230,42 @@ async function main() {
     const { excerptHtml } = await import('../src/lib/search-text')
     const { parseSearchInput } = await import('../src/plugins/search/service')
     const { executorFor, replaceIndex, searchIndex } = await import('../src/plugins/search/sql')
+    const { sql } = await import('@payloadcms/db-postgres/drizzle')
     type SearchType = Parameters<typeof indexRowOf>[0]
 
     const payload = await loadPayload()
     await migrate(payload)
     const exec = await executorFor(payload)
+    const pool = (payload.db as unknown as { pool: pg.Pool }).pool
 
-    let t0 = performance.now()
-    const docs = generate(DOCS)
-    const rows = docs.map(({ type, doc }) => indexRowOf(type as SearchType, doc)).filter((r) => r !== null)
-    const words = rows.reduce((n, r) => n + r.body.split(/\s+/).length, 0)
-    console.log(`${rows.length} documents generated and extracted in ${Math.round(performance.now() - t0)} ms (${Math.round(words / rows.length)} words of body on average)`)
+    if (!REUSE) {
+      let t0 = performance.now()
+      const docs = generate(DOCS)
+      const rows = docs.map(({ type, doc }) => indexRowOf(type as SearchType, doc)).filter((r) => r !== null)
+      const words = rows.reduce((n, r) => n + r.body.split(/\s+/).length, 0)
+      console.log(`${rows.length} documents generated and extracted in ${Math.round(performance.now() - t0)} ms (${Math.round(words / rows.length)} words of body on average)`)
 
-    t0 = performance.now()
-    await replaceIndex(exec, async () => rows)
-    const indexMs = performance.now() - t0
-    const { rows: size } = await (payload.db as unknown as { pool: pg.Pool }).pool.query(
+      t0 = performance.now()
+      await replaceIndex(exec, async () => rows)
+      const indexMs = performance.now() - t0
+      console.log(`Indexed in ${(indexMs / 1000).toFixed(1)} s`)
+    }
+    await pool.query('VACUUM ANALYZE search.documents')
+    const { rows: size } = await pool.query(
       `SELECT pg_size_pretty(pg_total_relation_size('search.documents')) AS total, pg_size_pretty(pg_relation_size('search.documents_tsv_idx')) AS gin`,
     )
-    await (payload.db as unknown as { pool: pg.Pool }).pool.query('VACUUM ANALYZE search.documents')
-    console.log(`Indexed in ${(indexMs / 1000).toFixed(1)} s (table + indexes ${size[0].total}, GIN ${size[0].gin})`)
-    const { rows: version } = await (payload.db as unknown as { pool: pg.Pool }).pool.query('SHOW server_version')
+    console.log(`Table + indexes ${size[0].total}, GIN ${size[0].gin}`)
+    const { rows: version } = await pool.query('SHOW server_version')
     const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ')
     console.log(`PostgreSQL ${version[0].server_version}, ${os.cpus().length} CPU(s), load average ${load()} before the runs\n`)
 
-    /** What GET /api/search runs in SQL for one request. */
-    const run = async ({ q, type, page }: (typeof QUERIES)[number]) => {
+    /** What GET /api/search runs in SQL for one request (through `runner`: the database, or EXPLAIN). */
+    const run = async ({ q, type, page }: (typeof QUERIES)[number], runner = exec) => {
       const parsed = parseSearchInput({ q, type, page: page ? String(page) : undefined })
       if (!parsed.ok) throw new Error(`${q}: ${parsed.error.code}`)
       const { query, types, limit } = parsed.value
-      const result = await searchIndex(exec, { query, types, limit, offset: (parsed.value.page - 1) * limit, live: null })
+      const result = await searchIndex(runner, { query, types, limit, offset: (parsed.value.page - 1) * limit, live: null })
+      if (runner !== exec) return ''
       if (result.reading !== 'ok') throw new Error(`${q}: ${result.reading}`)
       result.hits.forEach((h) => excerptHtml(h.headline))
       return result.capped ? `> ${result.total}` : String(result.total)
@@ -249,7 +273,8 @@ async function main() {
 
     const table: string[][] = [['query', 'matches', 'p50 ms', 'p95 ms', 'max ms']]
     let worstP95 = 0
-    for (const query of QUERIES) {
+    const plans: string[] = []
+    for (const query of QUERIES.filter((q) => !ONLY || q.label.includes(ONLY))) {
       for (let i = 0; i < WARMUP; i++) await run(query)
       const times: number[] = []
       let total = ''
@@ -262,12 +287,24 @@ async function main() {
       const p95 = percentile(times, 95)
       worstP95 = Math.max(worstP95, p95)
       table.push([query.label, total, percentile(times, 50).toFixed(2), p95.toFixed(2), times.at(-1)!.toFixed(2)])
+      if (EXPLAIN) {
+        const explain: typeof exec = {
+          ...exec,
+          execute: async (statement) => {
+            const { rows: plan } = await exec.execute(sql`EXPLAIN (ANALYZE, BUFFERS) ${statement}`)
+            plans.push(`\n${query.label}\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`)
+            return { rows: [] }
+          },
+        }
+        await run(query, explain)
+      }
     }
     const widths = table[0]!.map((_, c) => Math.max(...table.map((r) => r[c]!.length)))
     for (const [i, row] of table.entries()) {
       console.log(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '))
       if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '))
     }
+    for (const plan of plans) console.log(plan)
     console.log(`\nLoad average after the runs: ${load()} (the timings include whatever else the machine was doing).`)
     console.log(`${RUNS} runs per query after ${WARMUP} warm-up runs. Worst p95: ${worstP95.toFixed(2)} ms — goal < ${GOAL_MS} ms: ${worstP95 < GOAL_MS ? 'met' : 'NOT met'}.`)
     // The server is stopped next: idle connections must not crash the process on their way out.

@@ -4,6 +4,7 @@ import * as migration_20261126_113440_comments from './20261126_113440_comments'
 import * as migration_20261126_113706_search from './20261126_113706_search';
 import * as migration_20261126_143742_integrations_glossary_search from './20261126_143742_integrations_glossary_search';
 import * as migration_20261126_160949_rest_cache from './20261126_160949_rest_cache';
+import * as migration_20261126_162707_search_phrase from './20261126_162707_search_phrase';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261126_160949_rest_cache.up,
     down: migration_20261126_160949_rest_cache.down,
-    name: '20261126_160949_rest_cache'
+    name: '20261126_160949_rest_cache',
+  },
+  {
+    up: migration_20261126_162707_search_phrase.up,
+    down: migration_20261126_162707_search_phrase.down,
+    name: '20261126_162707_search_phrase',
   },
 ];

@@ -12,6 +12,7 @@ import type { MigrateDownArgs, MigrateUpArgs } from '@payloadcms/db-postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import * as searchCandidates from '../../src/migrations/sql/search-candidates'
+import * as searchPhrase from '../../src/migrations/sql/search-phrase'
 import { ensureDevSchema, executorFor } from '../../src/plugins/search/sql'
 import { bootPayload, type TestContext } from '../helpers/payload'
 
@@ -74,27 +75,47 @@ describe('search migration', () => {
     expect(await one(`SELECT websearch_to_tsquery('search.fr_unaccent', $1)::text`, ['"circuits courts" -amap'])).toBe(`'circuit' <-> 'court' & !'amap'`)
   })
 
-  it('indexes titles for broad queries (src/migrations/sql/search-candidates.ts), down and up', async () => {
-    const titleIndex = () => one<string | null>(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'search' AND indexname = 'documents_title_idx'`)
-    expect(await titleIndex()).toMatch(/USING gin \(to_tsvector\('search\.fr_unaccent'::regconfig, \(\(title \|\| ' '::text\) \|\| keywords\)\)\)/)
-    const args = { db: db.drizzle, payload: ctx.payload, req: {} } as unknown as MigrateUpArgs
-    await searchCandidates.down(args)
-    expect(await titleIndex()).toBeUndefined()
-    await searchCandidates.up(args)
-    // The search's title condition is the indexed expression: the planner can use the index.
-    const client = await db.pool.connect()
-    let plan: string
-    try {
-      await client.query('SET enable_seqscan = off')
-      const { rows } = await client.query<{ 'QUERY PLAN': string }>(
-        `EXPLAIN SELECT doc_id FROM search.documents d WHERE ${searchCandidates.titleTsv('d')} @@ to_tsquery('search.fr_unaccent', 'cooperative')`,
-      )
-      plan = rows.map((r) => r['QUERY PLAN']).join('\n')
-      await client.query('RESET enable_seqscan')
-    } finally {
-      client.release()
+  it('indexes titles for broad queries: a stored title_tsv (sql/search-phrase.ts) replaces the expression index (sql/search-candidates.ts), down and up', async () => {
+    const indexDef = (name: string) => one<string | undefined>(`SELECT indexdef FROM pg_indexes WHERE schemaname = 'search' AND indexname = $1`, [name])
+    const hasColumn = () => one<boolean>(`SELECT count(*) > 0 FROM information_schema.columns WHERE table_schema = 'search' AND table_name = 'documents' AND column_name = 'title_tsv'`)
+    /** The plan of a title condition, indexes preferred. */
+    const planOf = async (condition: string) => {
+      const client = await db.pool.connect()
+      try {
+        await client.query('SET enable_seqscan = off')
+        const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN SELECT doc_id FROM search.documents d WHERE ${condition}`)
+        await client.query('RESET enable_seqscan')
+        return rows.map((r) => r['QUERY PLAN']).join('\n')
+      } finally {
+        client.release()
+      }
     }
-    expect(plan).toContain('documents_title_idx')
+    const tsquery = `to_tsquery('search.fr_unaccent', 'cooperative')`
+
+    expect(await hasColumn()).toBe(true)
+    expect(await indexDef('documents_title_tsv_idx')).toMatch(/USING gin \(title_tsv\)/)
+    expect(await indexDef('documents_title_idx')).toBeUndefined()
+    // The search's title condition reads the column: the planner uses its index.
+    expect(await planOf(`d.${searchPhrase.TITLE_TSV} @@ ${tsquery}`)).toContain('documents_title_tsv_idx')
+    // The column is the title and keywords as the expression index had them.
+    await query(`INSERT INTO search.documents (collection, doc_id, title, keywords, url) VALUES ('pages', 990001, 'Les coopératives d’activité', 'SCOP, emploi', '/x')`)
+    expect(await one(`SELECT title_tsv = ${searchCandidates.titleTsv()} FROM search.documents WHERE doc_id = 990001`)).toBe(true)
+    expect(await one(`SELECT title_tsv::text FROM search.documents WHERE doc_id = 990001`)).toBe(`'activit':4 'cooper':2 'emploi':6 'le':1 'scop':5`)
+    await query(`DELETE FROM search.documents WHERE doc_id = 990001`)
+
+    const args = { db: db.drizzle, payload: ctx.payload, req: {} } as unknown as MigrateUpArgs
+    await searchPhrase.down(args)
+    expect(await hasColumn()).toBe(false)
+    expect(await indexDef('documents_title_tsv_idx')).toBeUndefined()
+    expect(await indexDef('documents_title_idx')).toMatch(/USING gin \(to_tsvector\('search\.fr_unaccent'::regconfig, \(\(title \|\| ' '::text\) \|\| keywords\)\)\)/)
+    expect(await planOf(`${searchCandidates.titleTsv('d')} @@ ${tsquery}`)).toContain('documents_title_idx')
+    await searchCandidates.down(args)
+    expect(await indexDef('documents_title_idx')).toBeUndefined()
+    await searchCandidates.up(args)
+    await searchPhrase.up(args)
+    expect(await hasColumn()).toBe(true)
+    expect(await indexDef('documents_title_idx')).toBeUndefined()
+    expect(await planOf(`d.${searchPhrase.TITLE_TSV} @@ ${tsquery}`)).toContain('documents_title_tsv_idx')
   })
 
   it('stays out of drizzle-kit’s sight: the schema check proposes nothing about it', async () => {
@@ -125,7 +146,10 @@ describe('search migration', () => {
          JOIN pg_attribute a ON a.attrelid = 'search.documents'::regclass AND a.attname = c.column_name
          WHERE table_schema = 'search' AND table_name = 'documents' ORDER BY ordinal_position`,
       )
+    // The test before ran `*_search` down and up: the later search migrations again (idempotent).
+    await searchPhrase.up({ db: db.drizzle })
     const migrated = await shape()
+    expect(migrated.map((c) => c.column_name)).toContain('title_tsv')
     const migration = (await import(path.resolve('src/migrations', migrationFile))) as { down: (args: MigrateDownArgs) => Promise<void> }
     await migration.down({ db: db.drizzle, payload: ctx.payload, req: {} } as unknown as MigrateDownArgs)
     const exec = await executorFor(ctx.payload)

@@ -13,7 +13,7 @@ import type { IndexRow } from '../../lib/search-documents'
 import { tokenizeSearchQuery } from '../../lib/search-query'
 import { MATCH_END, MATCH_START } from '../../lib/search-text'
 import type { SearchType } from '../../lib/search-types'
-import { SEARCH_CANDIDATES_UP, titleTsv } from '../../migrations/sql/search-candidates'
+import { SEARCH_PHRASE_UP, TITLE_TSV } from '../../migrations/sql/search-phrase'
 
 /** Bump when what is indexed changes: every server rebuilds the index once at start-up. */
 export const INDEX_VERSION = 1
@@ -187,19 +187,28 @@ export type Hit = {
 export const SEARCH_COUNT_CAP = 500
 /** Documents whose title or keywords match: ranked too when the cap is reached, up to this many. */
 export const SEARCH_TITLE_CAP = 200
+/**
+ * A phrase is checked on each candidate's whole tsvector (the GIN index knows no positions). When
+ * most documents hold its words, the index finds nearly every row, for about 3 ms, and the
+ * check reads them all the same: reading the rows in table order until `cap + 1` match is then
+ * cheaper. The first PHRASE_SAMPLE rows tell: if at least half match, the phrase is "dense".
+ */
+export const PHRASE_SAMPLE = 32
 
 /**
  * One page of the documents matching a websearch query, best first, with the total (exact up to
  * `cap`, else `capped`), and how Postgres read the query (`reading`: not 'ok', nothing is searched).
  *
  * The GIN index finds the matches (`tsv`), and `ts_rank` orders them on `rank_tsv` (title A, start
- * of the summary B and of the body C, facts D), which is small and kept in the row. Ranking and
+ * of the summary B and of the body C, facts D), which is small and kept in the row. A "phrase"
+ * whose words are in most documents is looked for row by row instead (see PHRASE_SAMPLE). Ranking and
  * counting every match of a word found in nearly every document costs a heap read and a rank per
  * document (and, for a "phrase", a read of the whole tsvector): so only `cap + 1` matches are
  * read. Up to `cap` matches, that is all of them: count and order are exact. Beyond, the
  * candidates ranked are those `cap + 1` (in the table's order: the index is rebuilt most recent
- * first, see replaceIndex) plus up to `titleCap` documents whose title or keywords match (their
- * own GIN index), which rank above the others, so the first pages stay what a reader expects.
+ * first, see replaceIndex) plus up to `titleCap` documents whose title or keywords match
+ * (`title_tsv`, a small stored tsvector with its own GIN index: a phrase is checked on it without
+ * parsing the title again), which rank above the others, so the first pages stay what a reader expects.
  * Then only the page's rows get their title, address and excerpt (`ts_headline`).
  */
 export async function searchIndex(
@@ -212,6 +221,7 @@ export async function searchIndex(
     live,
     cap = SEARCH_COUNT_CAP,
     titleCap = SEARCH_TITLE_CAP,
+    phraseSample = PHRASE_SAMPLE,
   }: {
     query: string
     types: SearchType[] | null
@@ -220,6 +230,8 @@ export async function searchIndex(
     live: LiveCheck[] | null
     cap?: number
     titleCap?: number
+    /** 0: phrases through the index only. */
+    phraseSample?: number
   },
 ): Promise<{ hits: Hit[]; total: number; capped: boolean; reading: QueryReading }> {
   const typeList = types?.join(',') ?? ''
@@ -244,11 +256,25 @@ export async function searchIndex(
                    WHERE w <> 'or' AND length(to_tsvector(${CONFIG}, w)) > 0) AS typed,
              ARRAY(SELECT lexeme FROM unnest(to_tsvector(${CONFIG}, regexp_replace(${query}, '\\mor\\M', ' ', 'gi')))) AS stems
     ),
-    -- The matches, cap + 1 at most (one more tells that there are more), ranked.
+    -- A phrase (no type filter): do most of the first rows, in table order, match it?
+    dense AS MATERIALIZED (
+      SELECT ${phraseSample} > 0 AND count(*) FILTER (WHERE ts_match_vq(d.tsv, q.query)) * 2 >= ${phraseSample} AS dense
+      FROM q, LATERAL (SELECT d.tsv FROM search.documents d WHERE d.ctid >= '(0,0)'::tid LIMIT ${phraseSample}) d
+      WHERE q.nodes > 0 AND q.tree <> 'T' AND q.tree ~ '<(-|[0-9]+)>' AND ${typeList} = ''
+    ),
+    -- The matches, cap + 1 at most (one more tells that there are more), ranked, in table order:
+    -- read row by row when the sample says a phrase is dense (ts_match_vq: not an index condition;
+    -- the ctid range: a TID range scan, which never starts mid-table as a synchronized seq scan of
+    -- a large table may; a small table gets a plain scan, never synchronized), else through the
+    -- GIN index (its bitmap is read in table order too). Both give the same rows.
     matches AS MATERIALIZED (
       SELECT d.collection, d.doc_id, d.published_at, ts_rank(${WEIGHTS}, d.rank_tsv, q.words) AS rank
       FROM search.documents d, q
-      WHERE q.nodes > 0 AND q.tree <> 'T' AND d.tsv @@ q.query AND ${typeFilter}
+      WHERE (SELECT dense FROM dense) AND d.ctid >= '(0,0)'::tid AND ts_match_vq(d.tsv, q.query) AND ${typeFilter}
+      UNION ALL
+      SELECT d.collection, d.doc_id, d.published_at, ts_rank(${WEIGHTS}, d.rank_tsv, q.words) AS rank
+      FROM search.documents d, q
+      WHERE NOT (SELECT dense FROM dense) AND q.nodes > 0 AND q.tree <> 'T' AND d.tsv @@ q.query AND ${typeFilter}
       LIMIT ${cap + 1}
     ),
     -- Past the cap, the documents whose title matches join the candidates.
@@ -256,7 +282,7 @@ export async function searchIndex(
       SELECT d.collection, d.doc_id, d.published_at, ts_rank(${WEIGHTS}, d.rank_tsv, q.words) AS rank
       FROM search.documents d, q
       WHERE (SELECT count(*) FROM matches) > ${cap}
-        AND ${sql.raw(titleTsv('d'))} @@ q.query
+        AND d.${sql.raw(TITLE_TSV)} @@ q.query
         ${excludes ? sql`AND d.tsv @@ q.query` : sql``}
         AND ${typeFilter}
       LIMIT ${titleCap}
@@ -368,7 +394,7 @@ export async function replaceIndex(
 
 /**
  * The objects of the migration, for `npm run dev` only: its database is pushed from the
- * collections and never migrated. Idempotent. Keep in step with the migration `*_search`.
+ * collections and never migrated. Idempotent. Keep in step with the migration `*_search` and those after it.
  */
 export const DEV_SCHEMA_STATEMENTS: string[] = [
   `CREATE EXTENSION IF NOT EXISTS unaccent`,
@@ -412,7 +438,9 @@ export const DEV_SCHEMA_STATEMENTS: string[] = [
    )`,
   `ALTER TABLE search.documents ALTER COLUMN tsv SET STORAGE EXTERNAL, ALTER COLUMN rank_tsv SET STORAGE MAIN`,
   `CREATE INDEX IF NOT EXISTS documents_tsv_idx ON search.documents USING gin (tsv)`,
-  ...SEARCH_CANDIDATES_UP,
+  // The migrations `*_integrations_glossary_search` (an expression index on the title) then
+  // `*_search_phrase` (a stored title_tsv and its index, in its place): only the latter's end state.
+  ...SEARCH_PHRASE_UP,
   `CREATE TABLE IF NOT EXISTS search.index_state (
      singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
      version integer NOT NULL,
