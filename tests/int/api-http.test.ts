@@ -163,6 +163,18 @@ describe('CORS', () => {
 })
 
 describe('errors: JSON, French message, stable code', () => {
+  it('French to an English client, unless the caller chose a language in the admin', async () => {
+    const post = (headers: Record<string, string>) =>
+      ctx.api('/api/articles', { method: 'POST', ...json({ excerpt: 'Sans titre' }, { ...users.editor.headers, ...headers }) })
+    const english = await post({ 'Accept-Language': 'en-US,en;q=0.9' })
+    expect(english.status).toBe(400)
+    const body = JSON.stringify(await english.json())
+    expect(body).toMatch(/Titre/)
+    expect(body).not.toMatch(/is required|following field/i)
+    const chosen = await post({ 'Accept-Language': 'fr', Cookie: 'payload-lng=en' })
+    expect(JSON.stringify(await chosen.json())).toMatch(/following field|invalid/i)
+  })
+
   it('404 for a missing document or an unknown address', async () => {
     const doc = await ctx.api('/api/articles/987654')
     expect(doc.status).toBe(404)

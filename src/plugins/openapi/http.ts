@@ -64,6 +64,20 @@ export function httpPolicyContext(payload: Payload, settingsGlobal = 'site-setti
 }
 
 /**
+ * The API speaks French unless the caller picked another language in the admin (Payload's
+ * `<prefix>-lng` cookie): an English client still gets French messages. Done here rather than in
+ * the Next proxy, which would run for every API request.
+ */
+export function inFrench(request: Request, cookiePrefix = 'payload'): Request {
+  if (request.headers.get('accept-language') === 'fr') return request
+  const cookie = request.headers.get('cookie') ?? ''
+  if (cookie.split(';').some((part) => part.trim().startsWith(`${cookiePrefix}-lng=`))) return request
+  const headers = new Headers(request.headers)
+  headers.set('accept-language', 'fr')
+  return new Request(request, { headers })
+}
+
+/**
  * Wraps one of Payload's REST handlers (`REST_GET(config)`…, or `handleEndpoints` in tests)
  * with the HTTP policy (CORS, caching headers, JSON errors in French) around the server-side
  * cache of public answers (src/plugins/rest-cache).
@@ -73,8 +87,9 @@ export function withRestPolicy<Args extends unknown[]>(
   handler: (request: Request, ...args: Args) => Promise<Response> | Response,
 ) {
   const payloadOf = () => getPayload({ config })
+  const french = async (request: Request, ...args: Args) => handler(inFrench(request, (await config).cookiePrefix), ...args)
   return withHttpPolicy(
-    withRestCache(payloadOf, handler),
+    withRestCache(payloadOf, french),
     async () => httpPolicyContext(await payloadOf()),
     (err) => console.error('REST policy:', err),
   )
