@@ -26,6 +26,7 @@ import { performance } from 'node:perf_hooks'
 import pg from 'pg'
 
 import { ensureDatabase, startEmbeddedPostgres, tmpDataDir } from './lib/embedded-postgres'
+import { guardLoading } from './lib/loader-guard'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -109,7 +110,7 @@ async function main() {
   }
 
   const { getPayload, handleEndpoints } = await import('payload')
-  const { default: configPromise } = await import('../payload.config')
+  const { default: configPromise } = await guardLoading('Chargement de Payload', () => import('../payload.config'))
   const config = await configPromise
   const payload = await getPayload({ config })
   const { migrations } = await import('../src/migrations')

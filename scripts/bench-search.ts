@@ -30,6 +30,7 @@ import pg from 'pg'
 import { ensureDatabase, startEmbeddedPostgres, tmpDataDir } from './lib/embedded-postgres'
 import { loadDotEnv } from './lib/runtime'
 import { mulberry32 } from './bench/text'
+import { guardLoading } from './lib/loader-guard'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -225,7 +226,7 @@ async function main() {
   process.env.DATABASE_URI = dbUrl.toString()
 
   try {
-    const { loadPayload, migrate } = await import('./lib/prepare')
+    const { loadPayload, migrate } = await guardLoading('Chargement de Payload', () => import('./lib/prepare'))
     const { indexRowOf } = await import('../src/lib/search-documents')
     const { excerptHtml } = await import('../src/lib/search-text')
     const { parseSearchInput } = await import('../src/plugins/search/service')

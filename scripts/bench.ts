@@ -35,6 +35,7 @@ import { lexicalText, textGenerator, type LexicalDoc } from './bench/text'
 import { ensureDatabase, freePort, startEmbeddedPostgres, tmpDataDir } from './lib/embedded-postgres'
 import { buildApp, buildIsFresh, loadDotEnv, ROOT, serverArgs } from './lib/runtime'
 import { BUMP_GENERATION } from '../src/migrations/sql/rest-cache'
+import { guardLoading } from './lib/loader-guard'
 
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback)
 const QUICK = process.env.BENCH_QUICK === '1'
@@ -147,7 +148,7 @@ async function main() {
     const postgresVersion = String(v[0].server_version)
 
     log(`\n[1/4] Base jetable, migrations, contenu de démonstration (${os.cpus().length} cœurs)…`)
-    const { loadPayload, migrate, seedDemoContent } = await import('./lib/prepare')
+    const { loadPayload, migrate, seedDemoContent } = await guardLoading('Chargement de Payload', () => import('./lib/prepare'))
     const payload = await loadPayload()
     // The server is stopped at the end: idle connections must not crash the process on their way out.
     ;(payload.db as unknown as { pool: pg.Pool }).pool.on('error', () => {})

@@ -1,12 +1,13 @@
 /** `npm run build`: production build (the database must be reachable: pages are prerendered). */
 import { buildApp, ensureDatabaseServer, ensureSecret, loadDotEnv } from './lib/runtime'
+import { guardLoading } from './lib/loader-guard'
 
 async function main() {
   loadDotEnv()
   ensureSecret()
   const db = await ensureDatabaseServer('labo')
   try {
-    const { loadPayload, migrate } = await import('./lib/prepare')
+    const { loadPayload, migrate } = await guardLoading('Chargement de Payload', () => import('./lib/prepare'))
     const payload = await loadPayload()
     await migrate(payload)
     await payload.destroy()

@@ -3,6 +3,7 @@
  * database). With --seed it also loads the demo content. Used by the tests too.
  */
 import { ensureDatabaseServer, ensureSecret, loadDotEnv } from './lib/runtime'
+import { guardLoading } from './lib/loader-guard'
 
 async function main() {
   loadDotEnv()
@@ -10,7 +11,7 @@ async function main() {
   const withSeed = process.argv.includes('--seed')
   const db = await ensureDatabaseServer('labo')
   try {
-    const { loadPayload, migrate, seedDemoContent } = await import('./lib/prepare')
+    const { loadPayload, migrate, seedDemoContent } = await guardLoading('Chargement de Payload', () => import('./lib/prepare'))
     const payload = await loadPayload()
     await migrate(payload)
     if (withSeed) await seedDemoContent(payload)

@@ -4,13 +4,14 @@
  * one transaction, and searches keep reading the old one until it commits.
  */
 import { ensureDatabaseServer, ensureSecret, loadDotEnv } from './lib/runtime'
+import { guardLoading } from './lib/loader-guard'
 
 async function main() {
   loadDotEnv()
   ensureSecret()
   const db = await ensureDatabaseServer('labo')
   try {
-    const { loadPayload } = await import('./lib/prepare')
+    const { loadPayload } = await guardLoading('Chargement de Payload', () => import('./lib/prepare'))
     const { reindexAll } = await import('../src/plugins/search')
     const { executorFor, schemaReady } = await import('../src/plugins/search/sql')
     const { SEARCH_TYPES } = await import('../src/lib/search-types')

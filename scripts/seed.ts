@@ -1,12 +1,13 @@
 /** `npm run seed`: loads the demo content (idempotent) into the configured database. */
 import { ensureDatabaseServer, ensureSecret, loadDotEnv } from './lib/runtime'
+import { guardLoading } from './lib/loader-guard'
 
 async function main() {
   loadDotEnv()
   ensureSecret()
   const db = await ensureDatabaseServer('labo')
   try {
-    const { ensureAdmin, loadPayload, migrate, seedDemoContent } = await import('./lib/prepare')
+    const { ensureAdmin, loadPayload, migrate, seedDemoContent } = await guardLoading('Chargement de Payload', () => import('./lib/prepare'))
     const payload = await loadPayload()
     await migrate(payload)
     await seedDemoContent(payload)

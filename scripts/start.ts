@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process'
 
 import { buildApp, buildIsFresh, ensureDatabaseServer, ensureSecret, keepAlive, loadDotEnv, ROOT, serverArgs, step, supervise } from './lib/runtime'
+import { guardLoading } from './lib/loader-guard'
 
 const TOTAL = 5
 
@@ -15,7 +16,7 @@ async function main() {
   step(1, TOTAL, process.env.DATABASE_URI ? 'Connexion à la base de données (DATABASE_URI)…' : 'Démarrage de la base Postgres intégrée (.data/postgres)…')
   const db = await ensureDatabaseServer('labo')
   try {
-    const { ensureAdmin, loadPayload, migrate, seedDemoContent } = await import('./lib/prepare')
+    const { ensureAdmin, loadPayload, migrate, seedDemoContent } = await guardLoading('Chargement de Payload', () => import('./lib/prepare'))
     const payload = await loadPayload()
     step(2, TOTAL, 'Application des migrations…')
     await migrate(payload)

@@ -3,9 +3,14 @@ import { randomBytes } from 'node:crypto'
 
 import { getPayload, type Payload } from 'payload'
 
+import { guardLoading } from './loader-guard'
+
+/** The configuration and Payload, loaded under the loader guard (see ./loader-guard.ts). */
 export async function loadPayload(): Promise<Payload> {
-  const { default: config } = await import('../../payload.config')
-  return getPayload({ config })
+  return guardLoading('Chargement de Payload', async () => {
+    const { default: config } = await import('../../payload.config')
+    return getPayload({ config })
+  })
 }
 
 type MigrateArgs = NonNullable<Parameters<Payload['db']['migrate']>[0]>

@@ -1,5 +1,5 @@
 /**
- * Global setup of the browser/HTTP tests: runs `npm start`'s own script (scripts/start.ts)
+ * Global setup of the browser/HTTP tests: runs `npm start`'s own command (scripts/launch.mjs scripts/start.ts)
  * against a throwaway database cloned from the migrated template. It builds the app when the
  * build is stale, migrates, seeds, creates the admin, then serves with `next start`.
  */
@@ -48,7 +48,7 @@ export default async function setup(project: TestProject) {
   const adminEmail = 'admin-e2e@exemple.test'
   const adminPassword = `E2e-${randomBytes(9).toString('base64url')}`
   let output = ''
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, ['scripts/launch.mjs', 'scripts/start.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
