@@ -1,7 +1,7 @@
 /**
  * Global setup of the browser/HTTP tests: runs `npm start`'s own command (scripts/launch.mjs scripts/start.ts)
  * against a throwaway database cloned from the migrated template. It builds the app when the
- * build is stale, migrates, seeds, creates the admin, then serves with `next start`.
+ * build is stale, migrates, seeds, creates the admin, then serves (scripts/server.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
