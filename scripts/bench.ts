@@ -407,6 +407,18 @@ async function main() {
         log(`  ${r.name}${computed ? ' (calculée)' : ' (cache)'} : ${res.rps} req/s, p50 ${fmt(res.p50)} ms (une connexion : p50 ${fmt(one.p50)} ms)`)
       }
     }
+    // The list's bytes from memory through node:http: what 32 connections can get at best here.
+    {
+      const r = rest[0]!
+      const body = Buffer.from(await (await fetch(base + r.path)).arrayBuffer())
+      const mem = await staticServer(new Map([[r.path, body]]))
+      const res = await loadTest({ url: mem.url + r.path, duration: DURATION, connections: CONNECTIONS })
+      await mem.close()
+      const cached = http.find((h) => h.path === r.path && h.cache === 'HIT')!
+      cached.ratioToStatic = ratioPercent(cached.rps, res.rps)
+      http.splice(http.indexOf(cached) + 1, 0, { name: `  static node:http, same JSON (${body.length} B)`, group: 'static', path: r.path, ...res })
+      log(`  la même liste depuis la mémoire (node:http) : ${res.rps} req/s, p50 ${fmt(res.p50)} ms`)
+    }
     const searchRequests = (headers?: Record<string, string>) => SEARCHES.map((q) => ({ method: 'GET', path: `/api/search?q=${encodeURIComponent(q)}`, ...(headers ? { headers } : {}) }))
     const searchCached = await loadTest({ url: base, duration: DURATION, connections: CONNECTIONS, requests: searchRequests() })
     const searchCachedOne = await loadTest({ url: base, duration: serialSeconds, connections: 1, requests: searchRequests() })
