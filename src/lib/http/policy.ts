@@ -119,17 +119,18 @@ export async function applyHttpPolicy(request: Request, response: Response, ctx:
 
 /**
  * Wraps a fetch-style handler (`REST_GET(config)`, `handleEndpoints`) with the policy. The
- * context (allowed origins, routes) is loaded per request (cached by the loader).
+ * context (allowed origins, routes) is loaded per request (cached by the loader, which may skip
+ * the origins when the request has none).
  */
 export function withHttpPolicy<Args extends unknown[]>(
   handler: (request: Request, ...args: Args) => Promise<Response> | Response,
-  loadContext: () => Promise<PolicyContext>,
+  loadContext: (request: Request) => Promise<PolicyContext>,
   onError?: (err: unknown) => void,
 ): (request: Request, ...args: Args) => Promise<Response> {
   return async (request, ...args) => {
     let ctx: PolicyContext = { corsOrigins: [] }
     try {
-      ctx = await loadContext()
+      ctx = await loadContext(request)
     } catch (err) {
       onError?.(err)
     }

@@ -31,10 +31,26 @@ export function routesOf(config: SanitizedConfig): Route[] {
   return routes
 }
 
+/** What does not change while the server runs: the routes (for 405 answers), names. */
+const staticParts = new WeakMap<Payload, Omit<PolicyContext, 'corsOrigins'>>()
+const staticContext = (payload: Payload): Omit<PolicyContext, 'corsOrigins'> => {
+  let parts = staticParts.get(payload)
+  if (!parts) {
+    const config = payload.config
+    parts = {
+      routes: routesOf(config),
+      apiRoute: config.routes.api,
+      authCollections: config.collections.filter((c) => c.auth).map((c) => c.slug),
+      cookiePrefix: config.cookiePrefix,
+    }
+    staticParts.set(payload, parts)
+  }
+  return parts
+}
+
 async function load(payload: Payload, settingsGlobal: string): Promise<PolicyContext> {
-  const config = payload.config
   let corsOrigins: string[] = []
-  if (config.globals.some((g) => g.slug === settingsGlobal)) {
+  if (payload.config.globals.some((g) => g.slug === settingsGlobal)) {
     const settings = (await payload.findGlobal({
       slug: settingsGlobal as never,
       depth: 0,
@@ -43,17 +59,15 @@ async function load(payload: Payload, settingsGlobal: string): Promise<PolicyCon
     })) as { corsOrigins?: unknown }
     corsOrigins = parseOrigins(settings.corsOrigins)
   }
-  return {
-    corsOrigins,
-    routes: routesOf(config),
-    apiRoute: config.routes.api,
-    authCollections: config.collections.filter((c) => c.auth).map((c) => c.slug),
-    cookiePrefix: config.cookiePrefix,
-  }
+  return { ...staticContext(payload), corsOrigins }
 }
 
-/** The policy context of this instance: settings read at most every SETTINGS_TTL_MS. */
-export function httpPolicyContext(payload: Payload, settingsGlobal = 'site-settings'): Promise<PolicyContext> {
+/**
+ * The policy context of this instance: settings read at most every SETTINGS_TTL_MS, and only for
+ * a request that comes with an Origin (CORS is all they decide).
+ */
+export function httpPolicyContext(payload: Payload, { origins = true, settingsGlobal = 'site-settings' } = {}): Promise<PolicyContext> {
+  if (!origins) return Promise.resolve({ ...staticContext(payload), corsOrigins: [] })
   const now = Date.now()
   const entry = entries.get(payload)
   if (entry && entry.generation === generation && now - entry.at < SETTINGS_TTL_MS) return entry.ctx
@@ -90,7 +104,7 @@ export function withRestPolicy<Args extends unknown[]>(
   const french = async (request: Request, ...args: Args) => handler(inFrench(request, (await config).cookiePrefix), ...args)
   return withHttpPolicy(
     withRestCache(payloadOf, french),
-    async () => httpPolicyContext(await payloadOf()),
+    async (request) => httpPolicyContext(await payloadOf(), { origins: request.headers.has('origin') }),
     (err) => console.error('REST policy:', err),
   )
 }
