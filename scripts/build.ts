@@ -7,10 +7,10 @@ async function main() {
   ensureSecret()
   const db = await ensureDatabaseServer('labo')
   try {
-    const { loadPayload, migrate } = await guardLoading('Chargement de Payload', () => import('./lib/prepare'))
+    const { closePayload, loadPayload, migrate } = await guardLoading('Chargement de Payload', () => import('./lib/prepare'))
     const payload = await loadPayload()
     await migrate(payload)
-    await payload.destroy()
+    await closePayload(payload)
     await buildApp()
   } finally {
     await db.stop()

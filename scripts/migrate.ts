@@ -11,11 +11,11 @@ async function main() {
   const withSeed = process.argv.includes('--seed')
   const db = await ensureDatabaseServer('labo')
   try {
-    const { loadPayload, migrate, seedDemoContent } = await guardLoading('Chargement de Payload', () => import('./lib/prepare'))
+    const { closePayload, loadPayload, migrate, seedDemoContent } = await guardLoading('Chargement de Payload', () => import('./lib/prepare'))
     const payload = await loadPayload()
     await migrate(payload)
     if (withSeed) await seedDemoContent(payload)
-    await payload.destroy()
+    await closePayload(payload)
   } finally {
     await db.stop()
   }

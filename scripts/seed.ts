@@ -7,12 +7,12 @@ async function main() {
   ensureSecret()
   const db = await ensureDatabaseServer('labo')
   try {
-    const { ensureAdmin, loadPayload, migrate, seedDemoContent } = await guardLoading('Chargement de Payload', () => import('./lib/prepare'))
+    const { closePayload, ensureAdmin, loadPayload, migrate, seedDemoContent } = await guardLoading('Chargement de Payload', () => import('./lib/prepare'))
     const payload = await loadPayload()
     await migrate(payload)
     await seedDemoContent(payload)
     await ensureAdmin(payload)
-    await payload.destroy()
+    await closePayload(payload)
     console.log('Contenu de démonstration chargé.')
   } finally {
     await db.stop()

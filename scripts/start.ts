@@ -16,14 +16,14 @@ async function main() {
   step(1, TOTAL, process.env.DATABASE_URI ? 'Connexion à la base de données (DATABASE_URI)…' : 'Démarrage de la base Postgres intégrée (.data/postgres)…')
   const db = await ensureDatabaseServer('labo')
   try {
-    const { ensureAdmin, loadPayload, migrate, seedDemoContent } = await guardLoading('Chargement de Payload', () => import('./lib/prepare'))
+    const { closePayload, ensureAdmin, loadPayload, migrate, seedDemoContent } = await guardLoading('Chargement de Payload', () => import('./lib/prepare'))
     const payload = await loadPayload()
     step(2, TOTAL, 'Application des migrations…')
     await migrate(payload)
     step(3, TOTAL, 'Contenu de démonstration et compte administrateur…')
     await seedDemoContent(payload)
     await ensureAdmin(payload)
-    await payload.destroy()
+    await closePayload(payload)
 
     if (buildIsFresh()) {
       step(4, TOTAL, 'Construction : à jour, rien à reconstruire.')

@@ -13,6 +13,19 @@ export async function loadPayload(): Promise<Payload> {
   })
 }
 
+/**
+ * Payload's destroy() leaves its connection pool open: the pool is closed too, and its idle
+ * connections may be cut (the embedded Postgres stops next) without crashing the script.
+ */
+export async function closePayload(payload: Payload): Promise<void> {
+  await payload.destroy()
+  const pool = (payload.db as unknown as { pool?: { on: (event: 'error', fn: () => void) => void; end: () => Promise<void> } }).pool
+  if (!pool) return
+  pool.on('error', () => {})
+  // Not awaited: Payload may keep a connection checked out, which end() would wait for.
+  void pool.end().catch(() => {})
+}
+
 type MigrateArgs = NonNullable<Parameters<Payload['db']['migrate']>[0]>
 
 /** Applies the committed migrations that have not run yet. */
