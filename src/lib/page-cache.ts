@@ -119,7 +119,6 @@ export function withPageCache(registry: Registry, handler: Handler): Handler {
       const rest = api ? await registry.restGeneration?.() : undefined
       if (api && !rest) return handler(req, res)
       const generation = api ? `api:${rest}` : String(registry.generation)
-      const current = () => (api ? generation : String(registry.generation))
       const fresh = api && /no-cache/.test(header(req.headers, 'cache-control'))
       const hit = fresh ? undefined : registry.cache.get(key, generation)
       if (hit) {
@@ -159,7 +158,9 @@ export function withPageCache(registry: Registry, handler: Handler): Handler {
         if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') chunks.push(toBuffer(chunk, rest[0]))
         const headers = { ...res.getHeaders(), ...given }
         const storable = api ? isStorableApiAnswer(res.statusCode, headers) : isStorablePage(res.statusCode, headers)
-        if (storable && current() === generation) {
+        // An API answer is labelled with the generation read before it was computed; a page must not
+        // have lived through a purge.
+        if (storable && (api || String(registry.generation) === generation)) {
           const body = Buffer.concat(chunks)
           const kept = Object.entries(headers)
             .filter(([name, value]) => value !== undefined && !HOP_BY_HOP.has(name))

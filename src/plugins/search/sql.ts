@@ -14,6 +14,7 @@ import { tokenizeSearchQuery } from '../../lib/search-query'
 import { MATCH_END, MATCH_START } from '../../lib/search-text'
 import type { SearchType } from '../../lib/search-types'
 import { SEARCH_PHRASE_UP, TITLE_TSV } from '../../migrations/sql/search-phrase'
+import { executorFor as sharedExecutorFor } from '../shared/sql'
 
 /** Bump when what is indexed changes: every server rebuilds the index once at start-up. */
 export const INDEX_VERSION = 1
@@ -66,10 +67,8 @@ export const adapterOf = (payload: Payload): PostgresAdapter => {
 
 /** The request's transaction if it has one, else the adapter's Drizzle instance. */
 export async function executorFor(payload: Payload, req?: Partial<PayloadRequest>): Promise<Executor> {
-  const db = adapterOf(payload)
-  const id = req?.transactionID ? await req.transactionID : undefined
-  const session = id !== undefined ? db.sessions?.[String(id)] : undefined
-  return (session?.db ?? db.drizzle) as unknown as Executor
+  adapterOf(payload)
+  return sharedExecutorFor<Executor>(payload, req)
 }
 
 /** Postgres error codes meaning the search schema is missing (not migrated yet). */
