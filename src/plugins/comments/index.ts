@@ -16,6 +16,7 @@ import { MODE_OPTIONS } from './constants'
 import { targetAfterChangeHook, targetAfterDeleteHook } from './hooks'
 import { resolveOptions, type ResolvedOptions } from './settings'
 import type { CommentsPluginOptions } from './types'
+import { installLeanCreate } from './write'
 
 export { COMMENT_MODES, COMMENT_STATUSES, MODE_SENTENCES, SPIP_HELP, STATUS_LABELS } from './constants'
 export type { CommentMode, CommentModeSetting, CommentStatus } from './constants'
@@ -70,6 +71,10 @@ export const commentsPlugin =
       // Visitors' refused comments (403, 409, 429) are not server errors.
       loggingLevels: { ...config.loggingLevels, ...({ CommentRefusal: 'info' } as NonNullable<Config['loggingLevels']>) },
       collections: [...collections, commentsCollection(options, pluginOptions.access), floodCollection(options)],
+      onInit: async (payload) => {
+        await config.onInit?.(payload)
+        installLeanCreate(payload, options.slug)
+      },
       admin: {
         ...config.admin,
         components: {
