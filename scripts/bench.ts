@@ -22,6 +22,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
+import nodeHttp from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -64,13 +65,26 @@ const FIRST: Counts = {
 
 /** Asks the REST cache for a freshly computed answer (src/plugins/rest-cache). */
 const COMPUTE = { 'cache-control': 'no-cache' }
+const GZIP = { 'accept-encoding': 'gzip' }
+
+/** Bytes of the gzip-encoded answer (fetch() would decode it). */
+const compressedSize = (url: string): Promise<number> =>
+  new Promise((resolve, reject) => {
+    nodeHttp
+      .get(url, { headers: GZIP }, (res) => {
+        let bytes = 0
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length))
+        res.on('end', () => (res.headers['content-encoding'] === 'gzip' ? resolve(bytes) : reject(new Error(`${url} : réponse non compressée`))))
+      })
+      .on('error', reject)
+  })
 const SEARCHES = ['économie sociale et solidaire', 'coopératives', 'circuits courts', 'insertion Lyon', 'monnaie locale', 'habitat participatif']
 
 const log = (s: string) => console.log(s)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 type LoadStep = { step: string; rows: number; ms: number; rowsPerSecond: number }
-type HttpRow = { key?: string; oneConnection?: LoadResult; name: string; group: 'page' | 'static' | 'rest' | 'search' | 'write'; path: string; cache?: string; ratioToStatic?: number | null } & LoadResult
+type HttpRow = { key?: string; oneConnection?: LoadResult; name: string; group: 'page' | 'static' | 'rest' | 'search' | 'write'; path: string; cache?: string; encoding?: 'gzip'; ratioToStatic?: number | null } & LoadResult
 type QueryRow = { name: string; path: string; small: number | null; large: number | null; growth: string; cache?: string; onCacheHit?: { small?: number; large?: number; cache: string } }
 
 async function main() {
@@ -418,6 +432,12 @@ async function main() {
       cached.ratioToStatic = ratioPercent(cached.rps, res.rps)
       http.splice(http.indexOf(cached) + 1, 0, { name: `  static node:http, same JSON (${body.length} B)`, group: 'static', path: r.path, ...res })
       log(`  la même liste depuis la mémoire (node:http) : ${res.rps} req/s, p50 ${fmt(res.p50)} ms`)
+      // Browsers, fetch() and `curl --compressed` ask for gzip: the same cached answer, compressed once.
+      const gzipped = await compressedSize(base + r.path)
+      const gz = await loadTest({ url: base + r.path, duration: DURATION, connections: CONNECTIONS, headers: GZIP })
+      const gzOne = await loadTest({ url: base + r.path, duration: serialSeconds, connections: 1, headers: GZIP })
+      http.splice(http.indexOf(cached) + 2, 0, { name: `${r.name} [cache HIT, gzip ${gzipped} B]`, group: 'rest', path: r.path, ...gz, oneConnection: gzOne, cache: 'HIT', encoding: 'gzip' })
+      log(`  la même liste compressée (gzip, ${gzipped} o) : ${gz.rps} req/s, p50 ${fmt(gz.p50)} ms (une connexion : p50 ${fmt(gzOne.p50)} ms)`)
     }
     const searchRequests = (headers?: Record<string, string>) => SEARCHES.map((q) => ({ method: 'GET', path: `/api/search?q=${encodeURIComponent(q)}`, ...(headers ? { headers } : {}) }))
     const searchCached = await loadTest({ url: base, duration: DURATION, connections: CONNECTIONS, requests: searchRequests() })
@@ -483,11 +503,13 @@ async function main() {
       postgres: postgresVersion,
       autocannon: versionOf('autocannon'),
     }
-    const restList = http.find((h) => h.path.startsWith('/api/articles') && h.cache === 'HIT')!
+    const restList = http.find((h) => h.path.startsWith('/api/articles') && h.cache === 'HIT' && !h.encoding)!
+    const restListGzip = http.find((h) => h.path.startsWith('/api/articles') && h.encoding === 'gzip')!
     const restListComputed = http.find((h) => h.path.startsWith('/api/articles') && h.key)!
     const targets = {
       cachedPagesAtLeastHalfOfStatic: http.filter((h) => h.group === 'page').every((h) => (h.ratioToStatic ?? 0) >= 50),
       restListP50Under10ms: restList.p50 <= 10,
+      restListGzipP50Under10ms: restListGzip.p50 <= 10,
       restListP50Under10msOneConnection: (restList.oneConnection?.p50 ?? Infinity) <= 10,
       restListComputedP50Under10msOneConnection: (restListComputed.oneConnection?.p50 ?? Infinity) <= 10,
       searchP95Under20ms: search.p95 <= 20,
