@@ -626,7 +626,9 @@ describe('the author sees their own pending comment (signed cookie)', () => {
 })
 
 describe('side effects', () => {
-  it('e-mails moderators for each held comment, with a link to it in the admin', async () => {
+  it('e-mails moderators a held comment with its link in the admin, and the next ones within a minute in one digest', async () => {
+    // What earlier tests held leaves first.
+    await flushCommentNotifications()
     const spy = vi.spyOn(ctx.payload, 'sendEmail')
     try {
       const res = await post(visitorComment(articles.priori, { body: 'À valider, s’il vous plaît.' }))
@@ -639,6 +641,16 @@ describe('side effects', () => {
       expect(message.subject).toBe('Commentaire à modérer : Article a priori')
       expect(message.text).toContain(`/admin/collections/comments/${res.body.doc.id}`)
       expect(message.text).toContain('À valider, s’il vous plaît.')
+      spy.mockClear()
+      // Within the minute that follows a message, held comments wait for one digest.
+      const wave = [await post(visitorComment(articles.priori)), await post(visitorComment(articles.priori)), await post(visitorComment(articles.priori))]
+      expect(spy).not.toHaveBeenCalled()
+      await flushCommentNotifications()
+      expect(spy).toHaveBeenCalledTimes(1)
+      const digest = spy.mock.calls[0][0] as { to: string; subject: string; text: string }
+      expect(digest.subject).toBe('3 commentaires à modérer : Article a priori')
+      for (const res of wave) expect(digest.text).toContain(`/admin/collections/comments/${res.body.doc.id}\n`)
+      expect(digest.text).toMatch(/Tous les commentaires à modérer : \S+\/admin\/collections\/comments$/)
       spy.mockClear()
       await post(visitorComment(articles.posteriori))
       await post(visitorComment(articles.posteriori, { honeypot: 'x' }))

@@ -69,6 +69,21 @@ describe('moderators’ e-mail over SMTP', () => {
     expect(mail!.text).toMatch(new RegExp(`Le modérer : https?://[^\\s]+/admin/collections/comments/${id}\\b`))
   })
 
+  it('the comments held within the minute after a message leave together, in one digest', async () => {
+    const before = smtp.mails.length
+    const first = await post(priori, 'Deuxième avis.', '203.0.113.12')
+    const second = await post(priori, 'Troisième avis, http://exemple.test et http://exemple.org et http://exemple.net', '203.0.113.13')
+    await flushCommentNotifications()
+    const mails = await smtp.waitFor(before + 1)
+    expect(mails).toHaveLength(before + 1)
+    const digest = mails.at(-1)!
+    expect(digest.subject).toBe('2 commentaires à modérer : Les monnaies locales')
+    expect(digest.text).toContain('2 commentaires attendent votre validation sur « Les monnaies locales ».')
+    expect(digest.text).toMatch(new RegExp(`Le modérer : https?://[^\\s]+/admin/collections/comments/${first}\\b`))
+    expect(digest.text).toMatch(new RegExp(`Le modérer : https?://[^\\s]+/admin/collections/comments/${second}\\b`))
+    expect(digest.text).toContain('Statut : En attente (')
+  })
+
   it('a comment published at once (a posteriori) sends nothing', async () => {
     const before = smtp.mails.length
     await post(posteriori, 'Un avis publié aussitôt.', '203.0.113.11')

@@ -20,7 +20,7 @@ import { spipToText } from '../../lib/spip'
 import { LIMITS, MESSAGES } from './constants'
 import { screenPost } from './screen'
 import { clientIp, hashIp } from './ip'
-import { notifyModerators } from './notify'
+import { flushModeratorMail, notifyModerators } from './notify'
 import { addOwnComment, cookieFromHeader, OWN_COOKIE, OWN_MAX_AGE, serializeCookie } from './ownership'
 import { evaluateComment } from './policy'
 import { revalidateCommentTarget } from './revalidate'
@@ -252,6 +252,7 @@ const pendingNotifications = new Set<Promise<void>>()
 
 export async function flushCommentNotifications(): Promise<void> {
   await Promise.all([...pendingNotifications])
+  await flushModeratorMail()
 }
 
 const isPublic = (doc: Data | undefined | null): boolean => Boolean(doc && doc.status === 'approved' && !doc.deletedAt)

@@ -3,6 +3,7 @@ import type { Payload, PayloadRequest } from 'payload'
 import { siteURL } from '../../collections/shared/paths'
 import { spipToText } from '../../lib/spip'
 import { STATUS_LABELS, type CommentStatus } from './constants'
+import { Outbox } from './outbox'
 import type { ResolvedOptions } from './settings'
 
 type HeldComment = {
@@ -52,9 +53,70 @@ async function moderatorEmails(payload: Payload, options: ResolvedOptions): Prom
     .filter((email): email is string => typeof email === 'string' && email.length > 0)
 }
 
+/** Comments a digest lists; the others are counted, and all are in the admin's queue. */
+export const DIGEST_LISTED = 20
+
+/** One held comment, as a moderator's message shows it. */
+export type HeldMail = { title: string; authorName: string; status: string; holdReason: string | null; excerpt: string; link: string }
+
+/**
+ * The message for held comments: one comment as its own message; several (a digest) listed
+ * one after the other, with a link to the whole queue.
+ */
+export function moderationMail(items: HeldMail[], queueLink: string): { subject: string; text: string } {
+  const describe = (item: HeldMail) => [
+    `Auteur : ${item.authorName}`,
+    `Statut : ${item.status}${item.holdReason ? ` (${item.holdReason})` : ''}`,
+    '',
+    item.excerpt,
+    '',
+    `Le modérer : ${item.link}`,
+  ]
+  if (items.length === 1) {
+    const [item] = items as [HeldMail]
+    return {
+      subject: `Commentaire à modérer : ${item.title}`.slice(0, 200),
+      text: [`Un commentaire attend votre validation sur « ${item.title} ».`, '', ...describe(item)].join('\n'),
+    }
+  }
+  const titles = new Set(items.map((item) => item.title))
+  const only = titles.size === 1 ? [...titles][0] : undefined
+  const shown = items.slice(0, DIGEST_LISTED)
+  const more = items.length - shown.length
+  return {
+    subject: `${items.length} commentaires à modérer${only ? ` : ${only}` : ''}`.slice(0, 200),
+    text: [
+      `${items.length} commentaires attendent votre validation${only ? ` sur « ${only} »` : ''}.`,
+      ...shown.flatMap((item, i) => ['', `${i + 1}. ${only ? '' : `« ${item.title} », `}${item.authorName}`, ...describe(item).slice(1)]),
+      ...(more > 0 ? ['', `… et ${more} autre${more > 1 ? 's' : ''}.`] : []),
+      '',
+      `Tous les commentaires à modérer : ${queueLink}`,
+    ].join('\n'),
+  }
+}
+
+type Queued = { payload: Payload; queueLink: string; item: HeldMail }
+
+/** One outbox per process (see outbox.ts), created with the first plugin options that use it. */
+let outbox: Outbox<Queued> | null = null
+
+const outboxFor = (options: ResolvedOptions): Outbox<Queued> =>
+  (outbox ??= new Outbox<Queued>(async (to, queued) => {
+    const { payload, queueLink } = queued[0]!
+    try {
+      await payload.sendEmail({ to: to.join(', '), ...moderationMail(queued.map((q) => q.item), queueLink) })
+    } catch (err) {
+      payload.logger.error({ err, msg: 'commentsPlugin: could not notify moderators' })
+    }
+  }, (options.notify ? (options.notify.digestSeconds ?? 60) : 60) * 1000))
+
+/** Sends the held digests now and waits for every message in progress (tests, scripts). */
+export const flushModeratorMail = (): Promise<void> => outbox?.flush() ?? Promise.resolve()
+
 /**
  * Tells moderators that a comment waits for them, through Payload's e-mail adapter (without one,
- * Payload logs the message). Never throws: a failed e-mail must not lose the comment.
+ * Payload logs the message): at once, or in the window's digest (outbox.ts). Never throws: a
+ * failed e-mail must not lose the comment.
  */
 export async function notifyModerators(
   payload: Payload,
@@ -66,23 +128,19 @@ export async function notifyModerators(
   try {
     const to = await recipients(payload, options, req)
     if (to.length === 0) return
-    const link = `${siteURL(req) || requestOrigin(req)}${payload.config.routes.admin}/collections/${options.slug}/${comment.id}`
-    const excerpt = spipToText(comment.body ?? '').slice(0, 500)
-    const status = STATUS_LABELS[(comment.status ?? 'pending') as CommentStatus] ?? comment.status
-    const lines = [
-      `Un commentaire attend votre validation sur « ${targetTitle} ».`,
-      '',
-      `Auteur : ${comment.authorName ?? ''}`,
-      `Statut : ${status}${comment.holdReason ? ` (${comment.holdReason})` : ''}`,
-      '',
-      excerpt,
-      '',
-      `Le modérer : ${link}`,
-    ]
-    await payload.sendEmail({
-      to: to.join(', '),
-      subject: `Commentaire à modérer : ${targetTitle}`.slice(0, 200),
-      text: lines.join('\n'),
+    const admin = `${siteURL(req) || requestOrigin(req)}${payload.config.routes.admin}/collections/${options.slug}`
+    const status = STATUS_LABELS[(comment.status ?? 'pending') as CommentStatus] ?? comment.status ?? ''
+    outboxFor(options).add(to, {
+      payload,
+      queueLink: admin,
+      item: {
+        title: targetTitle,
+        authorName: comment.authorName ?? '',
+        status,
+        holdReason: comment.holdReason ?? null,
+        excerpt: spipToText(comment.body ?? '').slice(0, 500),
+        link: `${admin}/${comment.id}`,
+      },
     })
   } catch (err) {
     payload.logger.error({ err, msg: 'commentsPlugin: could not notify moderators' })

@@ -49,12 +49,17 @@ export type CommentsPluginOptions = {
     /** Read access of e-mail, address hash, user agent and moderation fields. */
     moderationField?: FieldAccess
   }
-  /** E-mail to moderators for each held comment. false: none. */
+  /**
+   * E-mail to moderators for held comments: the first after a quiet window at once, the next
+   * ones in one digest when the window ends. false: none.
+   */
   notify?:
     | false
     | {
         /** Addresses; by default every moderator and admin account. */
         to?: string[] | ((req: PayloadRequest) => Promise<string[]> | string[])
+        /** The window, in seconds (60 by default). */
+        digestSeconds?: number
       }
   /** Public path of a commented document (revalidated when its comments change). */
   publicPath?: (collection: string, doc: Record<string, unknown>) => string | null
