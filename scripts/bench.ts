@@ -85,7 +85,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 type LoadStep = { step: string; rows: number; ms: number; rowsPerSecond: number }
 type HttpRow = { key?: string; oneConnection?: LoadResult; name: string; group: 'page' | 'static' | 'rest' | 'search' | 'write'; path: string; cache?: string; encoding?: 'gzip'; ratioToStatic?: number | null } & LoadResult
-type QueryRow = { name: string; path: string; small: number | null; large: number | null; growth: string; cache?: string; onCacheHit?: { small?: number; large?: number; cache: string } }
+type QueryRow = {
+  name: string
+  path: string
+  small: number | null
+  large: number | null
+  growth: string
+  cache?: string
+  onCacheHit?: { small?: number; large?: number; cache: string }
+  /** The statements themselves, kept when the two counts differ. */
+  statements?: { small?: string[]; large?: string[] }
+}
 
 async function main() {
   loadDotEnv()
@@ -308,7 +318,7 @@ async function main() {
       await sleep(300)
     }
     /** Statements the app ran for one request, counted until the log has been quiet for a while. */
-    const statementsOf = async (url: string, headers: Record<string, string> = {}): Promise<{ n: number; cache: string; status: number }> => {
+    const statementsOf = async (url: string, headers: Record<string, string> = {}): Promise<{ n: number; sent: string[]; cache: string; status: number }> => {
       // The jobs queue runs at each minute: keep clear of it.
       while (new Date().getSeconds() >= 56 || new Date().getSeconds() < 2) await sleep(250)
       await waitQuiet()
@@ -316,7 +326,7 @@ async function main() {
       const res = await fetch(url, { headers })
       await res.arrayBuffer()
       await waitQuiet()
-      return { n: counter.count - before, cache: res.headers.get('x-nextjs-cache') ?? res.headers.get('x-cache') ?? 'none', status: res.status }
+      return { n: counter.count - before, sent: counter.since(before), cache: res.headers.get('x-nextjs-cache') ?? res.headers.get('x-cache') ?? 'none', status: res.status }
     }
     const waitQuiet = async () => {
       let last = counter.count
@@ -338,10 +348,11 @@ async function main() {
       await setLogging(true)
       for (const r of rest) {
         // Computed (the request asks for a fresh answer), then served from the REST cache.
-        const { n, status } = await statementsOf(base + r.path, COMPUTE)
+        const { n, sent, status } = await statementsOf(base + r.path, COMPUTE)
         if (status !== 200) throw new Error(`${r.path} : ${status}`)
         const row = queries.get(r.key) ?? { name: r.name, path: r.path, small: null, large: null, growth: '' }
         row[size] = n
+        row.statements = { ...row.statements, [size]: sent }
         const again = await statementsOf(base + r.path)
         row.onCacheHit = { ...row.onCacheHit, [size]: again.n, cache: again.cache }
         queries.set(r.key, row)
@@ -349,10 +360,11 @@ async function main() {
       await revalidateAll()
       await sleep(500)
       for (const p of size === 'small' ? smallPages : pages) {
-        const { n, cache, status } = await statementsOf(base + p.path)
+        const { n, sent, cache, status } = await statementsOf(base + p.path)
         if (status !== 200) throw new Error(`${p.path} : ${status}`)
         const row = queries.get(p.key) ?? { name: `${p.name} (uncached)`, path: p.path, small: null, large: null, growth: '' }
         row[size] = n
+        row.statements = { ...row.statements, [size]: sent }
         row.cache = cache
         // The next request for the same page: a cache hit should not touch the database.
         const again = await statementsOf(base + p.path)
@@ -382,7 +394,12 @@ async function main() {
     await revalidateAll()
     log('  Requêtes SQL par requête HTTP, à 10 000 documents…')
     await countAll('large')
-    for (const q of queries.values()) q.growth = queryGrowth(q.small, q.large)
+    for (const q of queries.values()) {
+      q.growth = queryGrowth(q.small, q.large)
+      // What ran: kept (and printed) only when the counts differ, to tell why.
+      if (q.growth === 'constant') delete q.statements
+      else log(`  ${q.name} : ${q.small} → ${q.large} requêtes SQL\n    à 1 000 :\n${(q.statements?.small ?? []).map((t) => `      ${t}`).join('\n')}\n    à 10 000 :\n${(q.statements?.large ?? []).map((t) => `      ${t}`).join('\n')}`)
+    }
 
     // ---- 3b. Load runs -----------------------------------------------------------------------
     log(`\n  Charge : ${DURATION} s par mesure, ${CONNECTIONS} connexions…`)

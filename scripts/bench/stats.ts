@@ -54,15 +54,23 @@ export function formatTable(rows: readonly (readonly string[])[]): string {
  * prefix) is never split; continuation lines of long statements do not match.
  */
 export function statementCounter(application: string) {
-  let count = 0
   const escaped = application.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  const pattern = new RegExp(`^(?:\\[STDERR\\] )?${escaped}\\|\\s*LOG:\\s+(?:statement|execute [^:]*):`)
+  const pattern = new RegExp(`^(?:\\[STDERR\\] )?${escaped}\\|\\s*LOG:\\s+((?:statement|execute [^:]*):.*)$`)
+  // The first line of each statement (its start is enough to tell what ran when counts differ).
+  const seen: string[] = []
   return {
     feed(chunk: string) {
-      for (const line of chunk.split('\n')) if (pattern.test(line.trimStart())) count++
+      for (const line of chunk.split('\n')) {
+        const match = pattern.exec(line.trimStart())
+        if (match) seen.push(match[1]!.slice(0, 160))
+      }
     },
     get count() {
-      return count
+      return seen.length
+    },
+    /** The statements seen since the count was `from`. */
+    since(from: number): string[] {
+      return seen.slice(from)
     },
   }
 }

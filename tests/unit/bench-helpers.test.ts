@@ -91,5 +91,6 @@ describe('bench stats', () => {
     counter.feed('[STDERR] app|LOG:  statement: BEGIN\napp|DETAIL:  parameters: $1 = \'1\'\n')
     counter.feed('app|LOG:  execute s1: select 1\n  continued line app|LOG:  statement: no\napp|ERROR:  boom')
     expect(counter.count).toBe(3)
+    expect(counter.since(1)).toEqual(['statement: BEGIN', 'execute s1: select 1'])
   })
 })
