@@ -92,10 +92,11 @@ type QueryRow = {
   large: number | null
   growth: string
   cache?: string
-  onCacheHit?: { small?: number; large?: number; cache: string }
+  onCacheHit?: { small?: number; large?: number; cache: string; statements?: Statements }
   /** The statements themselves, kept when the two counts differ. */
-  statements?: { small?: string[]; large?: string[] }
+  statements?: Statements
 }
+type Statements = { small?: string[]; large?: string[] }
 
 async function main() {
   loadDotEnv()
@@ -354,7 +355,7 @@ async function main() {
         row[size] = n
         row.statements = { ...row.statements, [size]: sent }
         const again = await statementsOf(base + r.path)
-        row.onCacheHit = { ...row.onCacheHit, [size]: again.n, cache: again.cache }
+        row.onCacheHit = { ...row.onCacheHit, [size]: again.n, cache: again.cache, statements: { ...row.onCacheHit?.statements, [size]: again.sent } }
         queries.set(r.key, row)
       }
       await revalidateAll()
@@ -368,7 +369,7 @@ async function main() {
         row.cache = cache
         // The next request for the same page: a cache hit should not touch the database.
         const again = await statementsOf(base + p.path)
-        row.onCacheHit = { ...row.onCacheHit, [size]: again.n, cache: again.cache }
+        row.onCacheHit = { ...row.onCacheHit, [size]: again.n, cache: again.cache, statements: { ...row.onCacheHit?.statements, [size]: again.sent } }
         queries.set(p.key, row)
       }
       await setLogging(false)
@@ -394,11 +395,19 @@ async function main() {
     await revalidateAll()
     log('  Requêtes SQL par requête HTTP, à 10 000 documents…')
     await countAll('large')
+    // What ran: kept (and printed) only when the two counts differ, to tell why.
+    const explain = (name: string, counts: { small?: number | null; large?: number | null; statements?: Statements }) => {
+      if (counts.small === counts.large) {
+        delete counts.statements
+        return
+      }
+      const list = (texts?: string[]) => (texts ?? []).map((t) => `      ${t}`).join('\n')
+      log(`  ${name} : ${counts.small} → ${counts.large} requêtes SQL\n    à 1 000 :\n${list(counts.statements?.small)}\n    à 10 000 :\n${list(counts.statements?.large)}`)
+    }
     for (const q of queries.values()) {
       q.growth = queryGrowth(q.small, q.large)
-      // What ran: kept (and printed) only when the counts differ, to tell why.
-      if (q.growth === 'constant') delete q.statements
-      else log(`  ${q.name} : ${q.small} → ${q.large} requêtes SQL\n    à 1 000 :\n${(q.statements?.small ?? []).map((t) => `      ${t}`).join('\n')}\n    à 10 000 :\n${(q.statements?.large ?? []).map((t) => `      ${t}`).join('\n')}`)
+      explain(q.name, q)
+      if (q.onCacheHit) explain(`${q.name} [${q.onCacheHit.cache}]`, q.onCacheHit)
     }
 
     // ---- 3b. Load runs -----------------------------------------------------------------------
