@@ -121,9 +121,12 @@ async function main() {
     await stopDb().catch(() => {})
     fs.rmSync(work, { recursive: true, force: true })
   }
-  // Ctrl-C at any step stops the server and the throwaway database.
+  // Ctrl-C at any step stops the server and the throwaway database. The signal may come twice
+  // (from the terminal and from the launcher, scripts/launch.mjs): the second must not cut the
+  // cleanup short, which would leave the database running.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (cleaned) return
       console.log('\nArrêt…')
       void cleanup().finally(() => process.exit(130))
     })
