@@ -26,9 +26,11 @@ export function installLeanCreate(payload: Payload, slug: string): void {
   const fields = payload.collections[slug as CollectionSlug]!.config.flattenedFields
   db.create = async (args: CreateArgs) => {
     if (args.collection !== slug || args.returning === false || args.select || args.customID !== undefined) return original(args)
+    // The timestamps the adapter would set (an import may give its own createdAt).
+    const now = new Date().toISOString()
     const data: Record<string, unknown> = { ...args.data }
-    data.createdAt ??= new Date().toISOString()
-    data.updatedAt ??= data.createdAt
+    data.createdAt ??= now
+    data.updatedAt ??= now
     const written = (await upsertRow({
       adapter: db as never,
       collectionSlug: slug,
