@@ -49,22 +49,47 @@ export function formatTable(rows: readonly (readonly string[])[]): string {
 
 /**
  * Counts the statements one application ran, from the Postgres server log with
- * `log_statement = all` and `log_line_prefix = '%a|'`. Fed with raw chunks of the log as they
- * arrive: Postgres writes each message at once, so a message's first line (which carries the
- * prefix) is never split; continuation lines of long statements do not match.
+ * `log_statement = all` and `log_line_prefix = '%a|%p|'` (application, backend pid). Fed with raw
+ * chunks of the log as they arrive: Postgres writes each message at once, so a message's first
+ * line (which carries the prefix) is never split; continuation lines of long statements do not
+ * match. Statements matching `ignore` are left out, with the whole transaction they ran in (its
+ * begin and commit): the server's own job runners (the webhooks' queue polls every 5 seconds) are
+ * not part of the request being counted.
  */
-export function statementCounter(application: string) {
+export function statementCounter(application: string, ignore?: RegExp) {
   const escaped = application.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  const pattern = new RegExp(`^(?:\\[STDERR\\] )?${escaped}\\|\\s*LOG:\\s+((?:statement|execute [^:]*):.*)$`)
+  const pattern = new RegExp(`^(?:\\[STDERR\\] )?${escaped}\\|(\\d+)\\|\\s*LOG:\\s+((?:statement|execute [^:]*):.*)$`)
   // The first line of each statement (its start is enough to tell what ran when counts differ).
   const seen: string[] = []
+  // Per backend, the statements of the transaction in progress, until it ends.
+  const open = new Map<string, { texts: string[]; ignored: boolean }>()
+  const keyword = (text: string) => text.replace(/^(?:statement|execute [^:]*):\s*/, '').trim().toLowerCase()
   return {
     feed(chunk: string) {
       for (const line of chunk.split('\n')) {
         const match = pattern.exec(line.trimStart())
-        if (match) seen.push(match[1]!.slice(0, 160))
+        if (!match) continue
+        const [, pid, statement] = match as unknown as [string, string, string]
+        const text = statement.slice(0, 160)
+        const word = keyword(statement)
+        const tx = open.get(pid)
+        if (!tx && (word === 'begin' || word.startsWith('begin ') || word.startsWith('start transaction'))) {
+          open.set(pid, { texts: [text], ignored: false })
+          continue
+        }
+        if (!tx) {
+          if (!ignore?.test(statement)) seen.push(text)
+          continue
+        }
+        tx.texts.push(text)
+        if (ignore?.test(statement)) tx.ignored = true
+        if (word === 'commit' || word === 'rollback' || word === 'end') {
+          open.delete(pid)
+          if (!tx.ignored) seen.push(...tx.texts)
+        }
       }
     },
+    /** Statements seen so far (those of a transaction count once it has ended). */
     get count() {
       return seen.length
     },

@@ -87,10 +87,22 @@ describe('bench stats', () => {
 
   it('counts one application’s statements in Postgres log chunks', () => {
     const counter = statementCounter('app')
-    counter.feed('app|LOG:  execute <unnamed>: select "id" from "articles"\nother|LOG:  statement: BEGIN\n')
-    counter.feed('[STDERR] app|LOG:  statement: BEGIN\napp|DETAIL:  parameters: $1 = \'1\'\n')
-    counter.feed('app|LOG:  execute s1: select 1\n  continued line app|LOG:  statement: no\napp|ERROR:  boom')
+    counter.feed('app|11|LOG:  execute <unnamed>: select "id" from "articles"\nother|12|LOG:  statement: SELECT 1\n')
+    counter.feed('[STDERR] app|11|LOG:  statement: SELECT 2\napp|11|DETAIL:  parameters: $1 = \'1\'\n')
+    counter.feed('app|11|LOG:  execute s1: select 1\n  continued line app|11|LOG:  statement: no\napp|11|ERROR:  boom')
     expect(counter.count).toBe(3)
-    expect(counter.since(1)).toEqual(['statement: BEGIN', 'execute s1: select 1'])
+    expect(counter.since(1)).toEqual(['statement: SELECT 2', 'execute s1: select 1'])
+  })
+
+  it('leaves out the transactions of a job runner, whole, and counts a transaction once it ends', () => {
+    const counter = statementCounter('app', /payload_jobs/)
+    counter.feed('app|7|LOG:  statement: begin\napp|8|LOG:  statement: begin\n')
+    counter.feed('app|7|LOG:  execute <unnamed>: select * from "payload_jobs" where "processing" = $1\n')
+    counter.feed('app|8|LOG:  execute <unnamed>: insert into "comments" ("body") values ($1)\n')
+    expect(counter.count).toBe(0)
+    counter.feed('app|7|LOG:  statement: commit\napp|9|LOG:  execute <unnamed>: select 1\napp|8|LOG:  statement: commit\n')
+    expect(counter.since(0)).toEqual(['execute <unnamed>: select 1', 'statement: begin', 'execute <unnamed>: insert into "comments" ("body") values ($1)', 'statement: commit'])
+    counter.feed('app|7|LOG:  execute <unnamed>: delete from "payload_jobs" where "id" = $1\n')
+    expect(counter.count).toBe(4)
   })
 })
