@@ -3,44 +3,155 @@
  * request handler behind the in-memory page cache of src/lib/page-cache.ts.
  *
  *   NODE_ENV=production node --import tsx scripts/server.ts [--port 3000] [--hostname 0.0.0.0]
+ *
+ * - `WEB_CONCURRENCY=N` (default 1) serves with N processes sharing the port (node:cluster), one
+ *   per core at most: Next renders and Payload writes on one core per process. The jobs queue
+ *   (scheduled publications, webhooks) runs in the first one only (`RUN_JOBS=0` turns it off,
+ *   for the other instances of a deployment on several machines).
+ * - Every process listens to the page refreshes announced on the database (src/lib/page-refresh.ts)
+ *   and applies them to its own pages through a private port (Next refreshes pages within a
+ *   request): a change made on one instance, by the jobs runner or by a script reaches them all.
+ *   Before taking requests, each process marks every page stale (the build's may come from
+ *   another database).
  */
+import cluster, { type Worker } from 'node:cluster'
 import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 
 import next from 'next'
 
-import { installPageCache, withPageCache } from '../src/lib/page-cache'
+import { holdPages, installPageCache, withPageCache } from '../src/lib/page-cache'
+import { EVERYTHING, instanceId, listenForRefreshes, type RefreshListener } from '../src/lib/page-refresh'
+import { revalidateAllToken } from '../src/plugins/revalidate'
 import { keepAlive, ROOT } from './lib/runtime'
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`)
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback
 }
+const port = Number(arg('port', process.env.PORT || '3000'))
+const hostname = arg('hostname', '0.0.0.0')
+const shown = hostname === '0.0.0.0' ? 'localhost' : hostname
+const READY = 'labo:ready'
 
-async function main() {
+/** Refreshes pages of this process only, through its private port (Next refreshes within a request). */
+const refreshHere = (privatePort: number) => async (paths: string[]) => {
+  const res = await fetch(`http://127.0.0.1:${privatePort}/api/revalidate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-revalidate-token': revalidateAllToken(process.env.PAYLOAD_SECRET ?? '') },
+    body: JSON.stringify({ paths, local: true }),
+  })
+  if (!res.ok) throw new Error(`POST /api/revalidate : ${res.status} ${await res.text()}`)
+}
+
+/** Applies the refreshes other processes announce. */
+async function applyAnnouncedRefreshes(refresh: (paths: string[]) => Promise<void>): Promise<RefreshListener | undefined> {
+  const connectionString = process.env.DATABASE_URI
+  if (!connectionString) return undefined
+  return listenForRefreshes({
+    connectionString,
+    self: instanceId(),
+    log: (message) => console.warn(`  ! ${message}`),
+    // From the moment it is heard, pages wait for it: none is served from the copy it replaces.
+    onPending: holdPages,
+    onRefresh: refresh,
+  })
+}
+
+/** One serving process: Next behind the page cache, on the shared port and a private one. */
+async function serve(onReady: () => void) {
   // tsx maps every stack trace through source maps: Next creates errors on its hot paths.
   process.setSourceMapsEnabled(false)
-  const started = keepAlive('serveur')
-  const port = Number(arg('port', process.env.PORT || '3000'))
-  const hostname = arg('hostname', '0.0.0.0')
   const app = next({ dev: false, dir: ROOT, hostname, port })
   await app.prepare()
   const handle = app.getRequestHandler()
-  const registry = installPageCache()
-  const server = http.createServer(withPageCache(registry, (req, res) => handle(req, res)))
-  server.listen(port, hostname, () => {
-    started()
-    console.log(`  ✓ Prêt sur http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`)
+  const handler = withPageCache(installPageCache(), (req, res) => handle(req, res))
+  const server = http.createServer(handler)
+  const internal = http.createServer(handler)
+  // `exclusive`: in a cluster worker, a port of this process alone.
+  await new Promise<void>((resolve) => internal.listen({ port: 0, host: '127.0.0.1', exclusive: true }, resolve))
+  const refresh = refreshHere((internal.address() as AddressInfo).port)
+  // Pages prerendered by `next build` may come from another database (a build made by the tests,
+  // say): before taking requests, every page is marked stale, to be rendered from this one.
+  await refresh([EVERYTHING]).catch((err) => console.warn(`  ! Le cache des pages n’a pas pu être rafraîchi : ${err instanceof Error ? err.message : String(err)}`))
+  const listener = await applyAnnouncedRefreshes(refresh).catch((err) => {
+    console.warn(`  ! Rafraîchissements entre instances indisponibles : ${err instanceof Error ? err.message : String(err)}`)
+    return undefined
   })
+  server.listen(port, hostname, onReady)
   const stop = () => {
+    void listener?.close()
+    internal.close()
     server.close(() => process.exit(0))
     server.closeIdleConnections()
+    internal.closeIdleConnections()
     setTimeout(() => process.exit(0), 5_000).unref()
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.stack : err)
-  process.exit(1)
-})
+/** The cluster's primary: starts the workers, replaces one that dies, stops them all. */
+function supervise(count: number) {
+  const started = keepAlive('serveur')
+  let stopping = false
+  let ready = 0
+  const envOf = (index: number) => ({ LABO_WORKER: String(index + 1), RUN_JOBS: index === 0 ? (process.env.RUN_JOBS ?? '1') : '0' })
+  const fork = (index: number): Worker => {
+    const worker = cluster.fork(envOf(index))
+    let served = false
+    worker.on('message', (message) => {
+      if (message !== READY) return
+      served = true
+      if (++ready !== count) return
+      started()
+      console.log(`  ✓ Prêt sur http://${shown}:${port} (${count} processus)`)
+    })
+    worker.on('exit', (code, signal) => {
+      if (stopping) return
+      if (!served) {
+        // It failed to start (its error is above): so would the next one.
+        console.error(`  ! Le processus ${index + 1} n’a pas pu démarrer (${signal ?? code}).`)
+        stop()
+        process.exitCode = 1
+        return
+      }
+      console.error(`  ! Processus ${index + 1} arrêté (${signal ?? code}) : relancé.`)
+      fork(index)
+    })
+    return worker
+  }
+  for (let i = 0; i < count; i++) fork(i)
+  function stop() {
+    if (stopping) return
+    stopping = true
+    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => Boolean(w))
+    let left = workers.length
+    if (!left) process.exit()
+    for (const worker of workers) {
+      worker.once('exit', () => --left === 0 && process.exit())
+      worker.process.kill('SIGTERM')
+    }
+    setTimeout(() => process.exit(), 6_000).unref()
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+function main() {
+  const count = Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY) || 1))
+  if (count > 1 && cluster.isPrimary) return supervise(count)
+  if (cluster.isWorker) return serve(() => process.send?.(READY))
+  const started = keepAlive('serveur')
+  return serve(() => {
+    started()
+    console.log(`  ✓ Prêt sur http://${shown}:${port}`)
+  })
+}
+
+Promise.resolve()
+  .then(main)
+  .catch((err) => {
+    console.error(err instanceof Error ? err.stack : err)
+    process.exit(1)
+  })

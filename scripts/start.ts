@@ -44,26 +44,6 @@ async function main() {
   })
   supervise(child, db.stop)
   started()
-  await refreshCachedPages(port)
-}
-
-/**
- * Pages prerendered by `next build` may come from another database (a build made by the tests,
- * say): once the server answers, mark every cached page stale so it is rendered from this one.
- */
-async function refreshCachedPages(port: string) {
-  const { revalidateAllToken } = await import('../src/plugins/revalidate')
-  const token = revalidateAllToken(process.env.PAYLOAD_SECRET!)
-  for (let attempt = 0; attempt < 120; attempt++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/revalidate`, { method: 'POST', headers: { 'x-revalidate-token': token } })
-      if (res.ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  console.warn('  Le cache des pages n’a pas pu être rafraîchi : les pages se mettront à jour à la prochaine publication.')
 }
 
 main().catch((err) => {

@@ -18,9 +18,11 @@ import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerR
 import { ifNoneMatch } from './http/cache'
 import { ResponseCache } from './http/response-cache'
 
-type RequestState = { purged: boolean }
+type RequestState = { purged: boolean; ended: boolean }
 type Registry = {
   generation: number
+  /** Pages wait for this refresh (announced by another process) before being served. */
+  hold?: Promise<void>
   cache: ResponseCache
   requests: AsyncLocalStorage<RequestState>
   /** The REST cache's content generation (set by the app on its first API request), null if unknown. */
@@ -54,6 +56,35 @@ export function purgePageCache(): void {
   if (state) state.purged = true
 }
 
+/**
+ * Whether this code runs for a request the server is still answering. Timers started during a
+ * request (Payload's cron, created by the first request that loaded Payload) keep its context
+ * after it ended: Next's revalidatePath then finds a finished request and its refresh is lost.
+ */
+export function inLiveRequest(): boolean {
+  const state = registryOf()?.requests.getStore()
+  return Boolean(state && !state.ended)
+}
+
+/**
+ * Drops every stored page and makes page requests wait until `refresh` settles (a refresh
+ * announced by another process, being applied here): none is served from a copy it replaces.
+ */
+export function holdPages(refresh: Promise<unknown>): void {
+  const registry = registryOf()
+  if (!registry) return
+  registry.generation++
+  registry.cache.clear()
+  const hold: Promise<void> = refresh.then(
+    () => undefined,
+    () => undefined,
+  )
+  registry.hold = hold
+  void hold.then(() => {
+    if (registry.hold === hold) registry.hold = undefined
+  })
+}
+
 /** Request headers an answer varies with (Next's Vary, compression, CORS). */
 const VARY = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-router-segment-prefetch', 'next-url', 'accept-encoding', 'origin']
 /** Cookies and headers under which Next renders instead of serving its cache (draft mode, revalidation). */
@@ -66,12 +97,13 @@ const header = (headers: IncomingHttpHeaders, name: string): string => {
 }
 
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/')
+const isAdmin = (path: string) => path === '/admin' || path.startsWith('/admin/')
 
 /** The cache key of a request, or null when its answer must not come from the cache. */
 export function pageCacheKey(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders): string | null {
   if (method !== 'GET' || !url) return null
   const path = url.split('?')[0]!
-  if (path === '/admin' || path.startsWith('/admin/')) return null
+  if (isAdmin(path)) return null
   // An API answer depends on who asks: only anonymous ones, without any cookie, are shared.
   if (isApi(path) && (headers.authorization || headers.cookie)) return null
   if (BYPASS_COOKIES.test(header(headers, 'cookie')) || headers['x-prerender-revalidate']) return null
@@ -103,7 +135,7 @@ const toBuffer = (chunk: unknown, encoding?: unknown): Buffer =>
 /** Wraps Next's request handler with the cache (the registry from installPageCache). */
 export function withPageCache(registry: Registry, handler: Handler): Handler {
   return (req, res) => {
-    const state: RequestState = { purged: false }
+    const state: RequestState = { purged: false, ended: false }
     // Done again once the request that asked for it is over (Next revalidates at its end).
     res.on('finish', () => {
       if (state.purged) {
@@ -111,10 +143,15 @@ export function withPageCache(registry: Registry, handler: Handler): Handler {
         registry.cache.clear()
       }
     })
+    res.on('close', () => {
+      state.ended = true
+    })
     return registry.requests.run(state, async () => {
+      const path = (req.url ?? '/').split('?')[0]!
+      const api = isApi(path)
+      if (registry.hold && !api && !isAdmin(path)) await registry.hold
       const key = pageCacheKey(req.method, req.url, req.headers)
       if (!key) return handler(req, res)
-      const api = isApi(req.url!.split('?')[0]!)
       // Pages: this server's purges; API: the content generation in Postgres, read before computing.
       const rest = api ? await registry.restGeneration?.() : undefined
       if (api && !rest) return handler(req, res)

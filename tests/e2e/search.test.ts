@@ -29,6 +29,9 @@ const open = async (query: string) => {
 }
 
 async function expectAccessible(name: string) {
+  // After a client-side navigation Next sets the document's title once the new page's metadata
+  // has streamed in: check the page, not that moment.
+  await page.waitForFunction(() => document.title !== '', undefined, { timeout: 5_000 })
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([])
   expect(await page.locator('h1').count(), `${name}: one h1`).toBe(1)

@@ -1,7 +1,8 @@
 /**
  * Global setup of the browser/HTTP tests: runs `npm start`'s own command (scripts/launch.mjs scripts/start.ts)
  * against a throwaway database cloned from the migrated template. It builds the app when the
- * build is stale, migrates, seeds, creates the admin, then serves (scripts/server.ts).
+ * build is stale, migrates, seeds, creates the admin, then serves (scripts/server.ts) with two
+ * processes.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -18,6 +19,7 @@ declare module 'vitest' {
     baseURL: string
     adminEmail: string
     adminPassword: string
+    databaseUri: string
   }
 }
 
@@ -48,11 +50,14 @@ export default async function setup(project: TestProject) {
   const adminEmail = 'admin-e2e@exemple.test'
   const adminPassword = `E2e-${randomBytes(9).toString('base64url')}`
   let output = ''
+  const databaseUri = withDatabase(adminUri, name)
   const child = spawn(process.execPath, ['scripts/launch.mjs', 'scripts/start.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
-      DATABASE_URI: withDatabase(adminUri, name),
+      // Two processes, as in production on two cores: every page test also checks they agree.
+      WEB_CONCURRENCY: '2',
+      DATABASE_URI: databaseUri,
       PAYLOAD_SECRET: 'e2e-secret',
       PORT: String(port),
       SITE_URL: `http://localhost:${port}`,
@@ -69,6 +74,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseURL', baseURL)
   project.provide('adminEmail', adminEmail)
   project.provide('adminPassword', adminPassword)
+  project.provide('databaseUri', databaseUri)
 
   return async () => {
     child.kill('SIGTERM')

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net'
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
-import { installPageCache, isStorableApiAnswer, isStorablePage, pageCacheKey, purgePageCache, registerRestGeneration, withPageCache } from '../../src/lib/page-cache'
+import { holdPages, inLiveRequest, installPageCache, isStorableApiAnswer, isStorablePage, pageCacheKey, purgePageCache, registerRestGeneration, withPageCache } from '../../src/lib/page-cache'
 
 let base: string
 let server: http.Server
@@ -17,6 +17,8 @@ let calls: string[] = []
 let release: () => void = () => {}
 let gate: Promise<void> = Promise.resolve()
 let version = 1
+/** What inLiveRequest() said in /vivant, and in a timer it started that fires after the answer. */
+let live: boolean[] = []
 
 const registry = installPageCache()
 
@@ -32,6 +34,12 @@ beforeAll(async () => {
         return
       }
       if (req.url === '/lent') await gate
+      if (req.url === '/vivant') {
+        live.push(inLiveRequest())
+        setTimeout(() => live.push(inLiveRequest()), 50)
+        res.end('ok')
+        return
+      }
       if (req.url?.startsWith('/api/')) {
         // The app's REST cache marks shared answers with X-Cache and a public Cache-Control.
         res.setHeader('content-type', 'application/json')
@@ -127,6 +135,34 @@ describe('page cache', () => {
     await new Promise((r) => setTimeout(r, 20))
     // …and dropped once the publication's request is over.
     expect((await get('/accueil')).hit).toBe(false)
+  })
+
+  it('holds pages, not the API nor the admin, while a refresh announced by another process is applied', async () => {
+    await get('/projets')
+    let applied: () => void = () => {}
+    holdPages(new Promise<void>((resolve) => (applied = resolve)))
+    let served = false
+    const page = get('/projets').then((r) => {
+      served = true
+      return r
+    })
+    expect((await get('/admin/collections')).status).toBe(200)
+    expect((await get('/api/articles')).status).toBe(200)
+    await new Promise((r) => setTimeout(r, 50))
+    expect(served).toBe(false)
+    version = 2
+    applied()
+    // Dropped when the refresh was heard, so served anew.
+    expect(await page).toMatchObject({ hit: false, text: '<p>/projets v2 html</p>' })
+    expect((await get('/projets')).hit).toBe(true)
+  })
+
+  it('tells a request still being answered from a timer it started (Payload’s cron) that outlives it', async () => {
+    live = []
+    expect(inLiveRequest()).toBe(false)
+    await get('/vivant')
+    await new Promise((r) => setTimeout(r, 100))
+    expect(live).toEqual([true, false])
   })
 
   it('keeps anonymous API answers exactly as long as the content generation in the database', async () => {

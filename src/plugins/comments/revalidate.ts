@@ -1,23 +1,16 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { purgePageCache } from '../../lib/page-cache'
+import { refreshPaths } from '../shared/refresh'
 import { optionsOf, type ResolvedOptions } from './settings'
 
 /**
- * Refreshes a public page of the site (Next's `revalidatePath`). Outside a Next request (scripts,
- * tests, the jobs runner) `revalidatePath` throws: there is nothing to refresh then, so errors
- * are swallowed. Returns whether Next accepted it.
+ * Refreshes a public page of the site, here and on the other servers (../shared/refresh.ts).
+ * Outside a Next request (scripts, tests, the jobs runner) nothing is cached in this process: the
+ * servers hear of it. Returns whether this process's pages were refreshed.
  */
-export async function revalidatePublicPath(path: string | null | undefined): Promise<boolean> {
+export async function revalidatePublicPath(path: string | null | undefined, payload?: Payload, req?: Partial<PayloadRequest>): Promise<boolean> {
   if (!path) return false
-  purgePageCache()
-  try {
-    const { revalidatePath } = await import('next/cache')
-    revalidatePath(path)
-    return true
-  } catch {
-    return false
-  }
+  return refreshPaths([path], { payload, req })
 }
 
 type TargetRef = { relationTo: string; value: unknown }
@@ -55,5 +48,5 @@ export async function targetPath(
  * public. The site may refresh other paths (lists, home page) on its own.
  */
 export async function revalidateCommentTarget(payload: Payload, target: TargetRef | null | undefined, req?: PayloadRequest): Promise<boolean> {
-  return revalidatePublicPath(await targetPath(payload, target, undefined, req))
+  return revalidatePublicPath(await targetPath(payload, target, undefined, req), payload, req)
 }

@@ -26,13 +26,13 @@ import {
   type TextDocument,
 } from '../../lib/glossary-refresh'
 import { normalizeForMatch } from '../../lib/text'
-import { EVERYTHING } from '../revalidate/targets'
+import { EVERYTHING } from '../../lib/page-refresh'
 import { executorFor, isMissingSchema } from '../search/sql'
 import { usageTitle, usedTermSlugs, type GlossaryCollection } from './annotate'
 import { getGlossaryMatcher, invalidateGlossary } from './loader'
 
 /** Refreshes public paths; `*` stands for the whole site, a path with `[…]` for a route pattern. */
-export type Revalidate = (paths: string[], payload: Payload) => Promise<void>
+export type Revalidate = (paths: string[], payload: Payload, req?: PayloadRequest) => Promise<void>
 
 type Doc = Record<string, unknown> & { id: number | string }
 
@@ -95,7 +95,7 @@ export const documentAfterChange =
       const { before, after } = await versions(req, collection, doc as Doc, context)
       if (!before && !after) return doc
       const matcher = await getGlossaryMatcher(req.payload)
-      await revalidate(termPagesForDocumentChange(usageOf(collection, before, matcher), usageOf(collection, after, matcher)), req.payload)
+      await revalidate(termPagesForDocumentChange(usageOf(collection, before, matcher), usageOf(collection, after, matcher)), req.payload, req)
     } catch (err) {
       report(req.payload, err, `${collection} ${String(doc.id)} changed`)
     }
@@ -109,7 +109,7 @@ export const documentAfterDelete =
       const before = publicVersion(doc)
       if (!before) return doc
       const matcher = await getGlossaryMatcher(req.payload)
-      await revalidate(termPagesForDocumentChange(usageOf(collection, before, matcher), null), req.payload)
+      await revalidate(termPagesForDocumentChange(usageOf(collection, before, matcher), null), req.payload, req)
     } catch (err) {
       report(req.payload, err, `${collection} ${String(doc.id)} deleted`)
     }
@@ -189,7 +189,7 @@ export async function candidateDocuments(
 async function refreshTerm(req: PayloadRequest, before: PublicTerm, after: PublicTerm, collections: readonly GlossaryCollection[], revalidate: Revalidate) {
   if (!before && !after) return
   const documents = annotationChanged(before, after) ? await candidateDocuments(req, termForms(before, after), collections) : []
-  await revalidate(documents === null ? [EVERYTHING] : pathsForTermChange(before, after, documents), req.payload)
+  await revalidate(documents === null ? [EVERYTHING] : pathsForTermChange(before, after, documents), req.payload, req)
 }
 
 export const termAfterChange =

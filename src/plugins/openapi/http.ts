@@ -1,11 +1,13 @@
 /**
  * Wiring of the REST API's HTTP policy (src/lib/http/policy.ts) to Payload: the allowed CORS
  * origins come from the site settings, cached a few seconds (and dropped at once when the
- * settings change in this process); the routes for 405 answers from the sanitized config.
+ * settings change, in this process or, through the whole-site refresh it announces, in the
+ * others); the routes for 405 answers from the sanitized config.
  */
 import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 
 import { parseOrigins } from '../../lib/http/cors'
+import { onWholeSiteRefresh } from '../../lib/page-refresh'
 import { withHttpPolicy, type PolicyContext, type Route } from '../../lib/http/policy'
 import { withRestCache } from '../rest-cache/http'
 
@@ -20,6 +22,7 @@ let generation = 0
 export const invalidateHttpContext = () => {
   generation++
 }
+onWholeSiteRefresh(invalidateHttpContext)
 
 /** Every REST route with its full path, e.g. `GET /api/articles/:id`. */
 export function routesOf(config: SanitizedConfig): Route[] {

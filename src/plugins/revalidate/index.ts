@@ -1,37 +1,19 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, GlobalAfterChangeHook, Payload, Plugin } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, GlobalAfterChangeHook, Payload, PayloadRequest, Plugin } from 'payload'
 
 import { isAdminUser } from '../../access/roles'
 import { publicPath } from '../../collections/shared/paths'
-import { listPattern, listSpecOf } from '../../lib/list-keys'
-import { purgePageCache } from '../../lib/page-cache'
-import { EVERYTHING, ownPaths, touchesPublic, unique, type Doc } from './targets'
+import { refreshPaths } from '../shared/refresh'
+import { EVERYTHING, ownPaths, touchesPublic, type Doc } from './targets'
 
 /**
  * Refreshes the statically rendered public pages when content changes: exactly the paths a
  * published change affects (the document, the lists and pages that show it), or the whole site
- * for site-wide content. Outside a Next.js server (seed, scripts, tests) there is no cache to
- * refresh and nothing happens.
+ * for site-wide content, here and in every other server on the database (../shared/refresh.ts).
  */
-export async function revalidatePaths(paths: string[], payload?: Payload): Promise<void> {
-  if (!paths.length) return
-  // The production server's copy of cached pages (scripts/server.ts) goes with them.
-  purgePageCache()
-  try {
-    const { revalidatePath } = await import('next/cache')
-    for (const path of unique(paths)) {
-      if (path === EVERYTHING) revalidatePath('/', 'layout')
-      else if (path.includes('[')) revalidatePath(path, 'page')
-      else revalidatePath(path)
-      // A list's filtered pages are cached under its static route (/projets/liste/<key>).
-      const list = listSpecOf(path)
-      if (list) revalidatePath(listPattern(list), 'page')
-    }
-    payload?.logger.debug({ msg: 'revalidated', paths })
-  } catch {
-    // Not inside a Next.js request: no cached page to refresh.
-  }
+export async function revalidatePaths(paths: string[], payload?: Payload, req?: Partial<PayloadRequest>): Promise<void> {
+  await refreshPaths(paths, { payload, req })
 }
 
 /** Pages that show this document without being its own page. */
@@ -72,20 +54,34 @@ const afterChange =
     const paths = ownPaths(collection, doc as Doc, previousDoc as Doc)
     if (collection === 'partners' && (doc as { kind?: string[] }).kind?.includes('partenaire-media')) paths.push(EVERYTHING)
     if (!paths.includes(EVERYTHING)) paths.push(...(await referencingPaths(req.payload, collection, doc.id)))
-    await revalidatePaths(paths, req.payload)
+    await revalidatePaths(paths, req.payload, req)
     return doc
   }
 
 const afterDelete =
   (collection: string): CollectionAfterDeleteHook =>
   async ({ doc, req }) => {
-    await revalidatePaths(ownPaths(collection, doc as Doc, undefined), req.payload)
+    await revalidatePaths(ownPaths(collection, doc as Doc, undefined), req.payload, req)
     return doc
   }
 
 const afterGlobalChange: GlobalAfterChangeHook = async ({ doc, req }) => {
-  await revalidatePaths([EVERYTHING], req.payload)
+  await revalidatePaths([EVERYTHING], req.payload, req)
   return doc
+}
+
+/** The body of POST /api/revalidate (none: the whole site, on every server), or null if invalid. */
+export function parseRevalidateBody(text: string | undefined): { paths: string[]; local: boolean } | null {
+  if (!text?.trim()) return { paths: [EVERYTHING], local: false }
+  try {
+    const value = JSON.parse(text) as { paths?: unknown; local?: unknown }
+    const paths = value.paths ?? [EVERYTHING]
+    const valid = Array.isArray(paths) && paths.length > 0 && paths.length <= 500 && paths.every((p) => p === EVERYTHING || (typeof p === 'string' && p.startsWith('/') && p.length <= 2_000))
+    if (!valid || (value.local !== undefined && typeof value.local !== 'boolean')) return null
+    return { paths: paths as string[], local: value.local === true }
+  } catch {
+    return null
+  }
 }
 
 /** The token `npm start` presents to refresh every page once the server is up. */
@@ -116,7 +112,9 @@ export const revalidatePlugin =
     endpoints: [
       ...(config.endpoints ?? []),
       {
-        // POST /api/revalidate: refresh the whole site (admins, or `npm start` with its token).
+        // POST /api/revalidate: refresh the whole site, or the paths given as { "paths": [...] }, on
+        // every server (admins, or `npm start` and the servers themselves with the token). With
+        // "local": true, on this server only (a server applying another one's announcement).
         path: '/revalidate',
         method: 'post',
         handler: async (req) => {
@@ -126,8 +124,19 @@ export const revalidatePlugin =
           if (!tokenOk && !isAdminUser(req.user)) {
             return Response.json({ errors: [{ message: 'Vous n’êtes pas autorisé à effectuer cette action.' }] }, { status: 403 })
           }
-          await revalidatePaths([EVERYTHING], req.payload)
-          return Response.json({ message: 'Toutes les pages seront régénérées à leur prochaine visite.' })
+          const body = parseRevalidateBody(await req.text?.())
+          if (!body) {
+            return Response.json(
+              { errors: [{ message: 'Corps invalide : attendu { "paths": ["/chemin", …], "local": true|false } ou rien (tout le site).' }] },
+              { status: 400 },
+            )
+          }
+          await refreshPaths(body.paths, { payload: req.payload, broadcast: !body.local })
+          return Response.json({
+            message: body.paths.includes(EVERYTHING)
+              ? 'Toutes les pages seront régénérées à leur prochaine visite.'
+              : `${body.paths.length} chemin(s) régénéré(s) à leur prochaine visite.`,
+          })
         },
       },
     ],

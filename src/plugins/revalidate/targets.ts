@@ -4,8 +4,9 @@
  * dynamic segment (`/(frontend)/glossaire/[slug]`) for every page of that route.
  */
 import { pagePath, publicPath } from '../../collections/shared/paths'
+import { EVERYTHING } from '../../lib/page-refresh'
 
-export const EVERYTHING = '*'
+export { EVERYTHING }
 
 export type Doc = { id?: number | string; slug?: unknown; breadcrumbs?: unknown; _status?: unknown; [key: string]: unknown }
 
