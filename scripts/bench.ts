@@ -4,6 +4,7 @@
  *   npm run bench                                 # full size, 10 s per load run
  *   BENCH_QUICK=1 npm run bench                   # a tenth of the data, 3 s per run
  *   BENCH_DURATION=20 BENCH_SCALE=0.5 npm run bench
+ *   BENCH_WORKERS=1 npm run bench                 # one server process (default: one per core)
  *
  * 1. Starts a throwaway embedded Postgres (fsync off), applies the migrations, loads the seed,
  *    then generated content in two steps (a tenth, then the rest: 10,000 projects, 2,000
@@ -11,7 +12,7 @@
  *    Payload's tables (versions and relations included), rebuilds the search index and reads
  *    documents back through the Local API.
  * 2. Builds the app if its sources changed, and starts the production server (scripts/server.ts:
- *    Next behind its in-memory page cache) on that database.
+ *    Next behind its in-memory page cache) on that database, one process per core.
  * 3. Counts the SQL statements of each REST call and of each page rendered uncached, at both
  *    sizes (Postgres `log_statement = all`, the app's connections told apart by their
  *    application_name); then, with autocannon at 32 connections: cached pages against the
@@ -42,6 +43,8 @@ const env = (name: string, fallback: number) => (process.env[name] ? Number(proc
 const QUICK = process.env.BENCH_QUICK === '1'
 const DURATION = env('BENCH_DURATION', QUICK ? 3 : 10)
 const SCALE = env('BENCH_SCALE', QUICK ? 0.1 : 1)
+/** Server processes (WEB_CONCURRENCY), as `npm start` is advised to run in production. */
+const WORKERS = Math.max(1, Math.floor(env('BENCH_WORKERS', os.availableParallelism())))
 const CONNECTIONS = 32
 const WRITE_CONNECTIONS = 20
 const APP = 'labo_bench_app'
@@ -252,7 +255,7 @@ async function main() {
     await verify()
 
     // ---- 2. Build and start ---------------------------------------------------------------
-    log('\n[2/4] Construction (si les sources ont changé) et démarrage du serveur de production…')
+    log(`\n[2/4] Construction (si les sources ont changé) et démarrage du serveur de production (${WORKERS} processus)…`)
     if (!buildIsFresh()) {
       const t0 = performance.now()
       await buildApp()
@@ -265,12 +268,13 @@ async function main() {
     server = spawn(process.execPath, serverArgs(port, '127.0.0.1'), {
       cwd: ROOT,
       stdio: ['ignore', out, out],
-      env: { ...process.env, NODE_ENV: 'production', DATABASE_URI: appUri, SITE_URL: base, PORT: String(port) },
+      env: { ...process.env, NODE_ENV: 'production', WEB_CONCURRENCY: String(WORKERS), DATABASE_URI: appUri, SITE_URL: base, PORT: String(port) },
     })
     for (let i = 0; ; i++) {
       if (server.exitCode !== null) throw new Error(`le serveur s’est arrêté (voir ${serverLog})`)
       try {
-        if ((await fetch(`${base}/api/tags?limit=1`)).ok) break
+        // Every process is listening once the server says it is ready.
+        if ((await fetch(`${base}/api/tags?limit=1`)).ok && fs.readFileSync(serverLog, 'utf8').includes('✓ Prêt')) break
       } catch {
         // not listening yet
       }
@@ -552,7 +556,7 @@ async function main() {
     const result = {
       date: new Date().toISOString(),
       machine,
-      settings: { durationSeconds: DURATION, connections: CONNECTIONS, writeConnections: WRITE_CONNECTIONS, scale: SCALE, counts: TOTAL, firstStep: FIRST },
+      settings: { durationSeconds: DURATION, serverProcesses: WORKERS, connections: CONNECTIONS, writeConnections: WRITE_CONNECTIONS, scale: SCALE, counts: TOTAL, firstStep: FIRST },
       loading: steps,
       http,
       queriesPerRequest: [...queries.values()],
@@ -582,7 +586,7 @@ async function main() {
       if (http.some((h) => h.key === key)) continue
       table.push([q.name, '', '', '', '', '', '', '', '', String(q.small ?? '–'), `${q.large ?? '–'}${q.growth === 'GROWS' ? ' GROWS' : ''}`])
     }
-    log(`\n[4/4] Résultats — ${machine.cores} cœurs ${machine.cpu}, Node ${machine.node}, Payload ${machine.payload}, Next ${machine.next}, PostgreSQL ${machine.postgres}`)
+    log(`\n[4/4] Résultats — ${machine.cores} cœurs ${machine.cpu}, serveur en ${WORKERS} processus, Node ${machine.node}, Payload ${machine.payload}, Next ${machine.next}, PostgreSQL ${machine.postgres}`)
     log(`Chargement : ${steps.map((s) => `${s.step} ${s.rows} lignes en ${(s.ms / 1000).toFixed(1)} s = ${s.rowsPerSecond}/s`).join(' ; ')}`)
     log(`${DURATION} s par mesure, ${CONNECTIONS} connexions (écritures : ${WRITE_CONNECTIONS}) ; la charge et le serveur partagent la machine.\n`)
     log(formatTable(table))
