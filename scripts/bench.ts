@@ -81,6 +81,16 @@ const compressedSize = (url: string): Promise<number> =>
       })
       .on('error', reject)
   })
+/** A GET on a connection of its own: the server's processes take connections in turn. */
+const getOnNewConnection = (url: string): Promise<void> =>
+  new Promise((resolve, reject) => {
+    nodeHttp
+      .get(url, { agent: false }, (res) => {
+        res.resume()
+        res.on('end', resolve)
+      })
+      .on('error', reject)
+  })
 const SEARCHES = ['économie sociale et solidaire', 'coopératives', 'circuits courts', 'insertion Lyon', 'monnaie locale', 'habitat participatif']
 
 const log = (s: string) => console.log(s)
@@ -351,9 +361,11 @@ async function main() {
     const queries = new Map<string, QueryRow>()
     const countAll = async (size: 'small' | 'large') => {
       if (!logReadable) return
-      // Warm the server first (first requests load routes and the process-wide glossary matcher):
-      // the counts below are those of a steady server.
-      for (const r of [...rest, ...(size === 'small' ? smallPages : pages)]) await (await fetch(base + r.path)).arrayBuffer()
+      // Warm the server first (first requests load routes and the process-wide glossary matcher),
+      // each of its processes: the counts below are those of a steady server.
+      for (const r of [...rest, ...(size === 'small' ? smallPages : pages)]) {
+        for (let i = 0; i < 2 * WORKERS; i++) await getOnNewConnection(base + r.path)
+      }
       await setLogging(true)
       for (const r of rest) {
         // Computed (the request asks for a fresh answer), then served from the REST cache.

@@ -67,17 +67,22 @@ async function serve(onReady: () => void) {
   const handle = app.getRequestHandler()
   const handler = withPageCache(installPageCache(), (req, res) => handle(req, res))
   const server = http.createServer(handler)
-  const internal = http.createServer(handler)
-  // `exclusive`: in a cluster worker, a port of this process alone.
+  // The private port takes page refreshes only; `exclusive`: in a cluster worker, a port of this
+  // process alone.
+  const internal = http.createServer((req, res) => {
+    if (req.method === 'POST' && req.url === '/api/revalidate') return handler(req, res)
+    res.writeHead(404).end()
+  })
   await new Promise<void>((resolve) => internal.listen({ port: 0, host: '127.0.0.1', exclusive: true }, resolve))
   const refresh = refreshHere((internal.address() as AddressInfo).port)
-  // Pages prerendered by `next build` may come from another database (a build made by the tests,
-  // say): before taking requests, every page is marked stale, to be rendered from this one.
-  await refresh([EVERYTHING]).catch((err) => console.warn(`  ! Le cache des pages n’a pas pu être rafraîchi : ${err instanceof Error ? err.message : String(err)}`))
   const listener = await applyAnnouncedRefreshes(refresh).catch((err) => {
     console.warn(`  ! Rafraîchissements entre instances indisponibles : ${err instanceof Error ? err.message : String(err)}`)
     return undefined
   })
+  // Pages prerendered by `next build` may come from another database (a build made by the tests,
+  // say): before taking requests (and once listening, so that no change falls in between), every
+  // page is marked stale, to be rendered from this one.
+  await refresh([EVERYTHING]).catch((err) => console.warn(`  ! Le cache des pages n’a pas pu être rafraîchi : ${err instanceof Error ? err.message : String(err)}`))
   server.listen(port, hostname, onReady)
   const stop = () => {
     void listener?.close()
@@ -87,7 +92,8 @@ async function serve(onReady: () => void) {
     internal.closeIdleConnections()
     setTimeout(() => process.exit(0), 5_000).unref()
   }
-  process.on('SIGINT', stop)
+  // Ctrl-C reaches the whole process group: in a cluster, the primary stops its workers itself.
+  process.on('SIGINT', cluster.isWorker ? () => {} : stop)
   process.on('SIGTERM', stop)
 }
 

@@ -21,7 +21,7 @@ import { ResponseCache } from './http/response-cache'
 type RequestState = { purged: boolean; ended: boolean }
 type Registry = {
   generation: number
-  /** Pages wait for this refresh (announced by another process) before being served. */
+  /** Reads wait for this refresh (announced by another process) before being served. */
   hold?: Promise<void>
   cache: ResponseCache
   requests: AsyncLocalStorage<RequestState>
@@ -66,19 +66,27 @@ export function inLiveRequest(): boolean {
   return Boolean(state && !state.ended)
 }
 
+/** Pages wait at most this long for a refresh (one that hangs must not stop the site). */
+export const HOLD_MAX_MS = 2_000
+
 /**
- * Drops every stored page and makes page requests wait until `refresh` settles (a refresh
- * announced by another process, being applied here): none is served from a copy it replaces.
+ * Drops every stored page and makes reads (pages and API, not the admin nor writes) wait until
+ * `refresh` settles (a refresh announced by another process, being applied here): no page is
+ * served from a copy it replaces, no API answer from settings it changes (the CORS origins).
  */
-export function holdPages(refresh: Promise<unknown>): void {
+export function holdPages(refresh: Promise<unknown>, maxMs = HOLD_MAX_MS): void {
   const registry = registryOf()
   if (!registry) return
   registry.generation++
   registry.cache.clear()
-  const hold: Promise<void> = refresh.then(
-    () => undefined,
-    () => undefined,
-  )
+  let timer: NodeJS.Timeout | undefined
+  const hold: Promise<void> = Promise.race([
+    refresh.then(
+      () => undefined,
+      () => undefined,
+    ),
+    new Promise<void>((resolve) => (timer = setTimeout(resolve, maxMs))),
+  ]).finally(() => clearTimeout(timer))
   registry.hold = hold
   void hold.then(() => {
     if (registry.hold === hold) registry.hold = undefined
@@ -98,6 +106,8 @@ const header = (headers: IncomingHttpHeaders, name: string): string => {
 
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/')
 const isAdmin = (path: string) => path === '/admin' || path.startsWith('/admin/')
+/** Requests that never wait for a refresh (the refresh itself is a POST). */
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 /** The cache key of a request, or null when its answer must not come from the cache. */
 export function pageCacheKey(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders): string | null {
@@ -149,7 +159,7 @@ export function withPageCache(registry: Registry, handler: Handler): Handler {
     return registry.requests.run(state, async () => {
       const path = (req.url ?? '/').split('?')[0]!
       const api = isApi(path)
-      if (registry.hold && !api && !isAdmin(path)) await registry.hold
+      if (registry.hold && !isAdmin(path) && !WRITES.has(req.method ?? '')) await registry.hold
       const key = pageCacheKey(req.method, req.url, req.headers)
       if (!key) return handler(req, res)
       // Pages: this server's purges; API: the content generation in Postgres, read before computing.

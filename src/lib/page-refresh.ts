@@ -54,13 +54,14 @@ export function encodeRefresh(message: RefreshMessage): string {
   return Buffer.byteLength(text) <= MAX_BYTES ? text : JSON.stringify({ ...message, paths: [EVERYTHING] })
 }
 
-const isPath = (p: unknown): p is string => typeof p === 'string' && (p === EVERYTHING || (p.startsWith('/') && p.length <= 2_000))
+/** A path of the site (or EVERYTHING) as announcements carry them. */
+export const isRefreshPath = (p: unknown): p is string => typeof p === 'string' && (p === EVERYTHING || (p.startsWith('/') && p.length <= 2_000))
 
 /** The message, or null when the text is not one. */
 export function decodeRefresh(text: string | undefined): RefreshMessage | null {
   try {
     const value = JSON.parse(text ?? '') as Partial<RefreshMessage>
-    if (typeof value.from !== 'string' || !Array.isArray(value.paths) || !value.paths.every(isPath)) return null
+    if (typeof value.from !== 'string' || !Array.isArray(value.paths) || !value.paths.every(isRefreshPath)) return null
     return { from: value.from, paths: mergePaths(value.paths), applied: value.applied === true }
   } catch {
     return null

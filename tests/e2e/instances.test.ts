@@ -2,9 +2,11 @@
  * Several servers on one database (the way to scale out, README): a change made through one
  * instance, or outside any server (a script; the jobs runner is in the same case), refreshes the
  * cached pages of every instance (src/lib/page-refresh.ts). The e2e server itself runs two
- * processes (tests/setup/server.ts); this file starts a second, independent instance beside it.
+ * processes (tests/setup/server.ts); this file starts a second, independent instance beside it,
+ * also with two processes, and checks that one of them dying is replaced.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
 import http from 'node:http'
 
 import type { Payload } from 'payload'
@@ -48,6 +50,22 @@ async function showsWithin(base: string, path: string, text: string, ms = 3_000)
   }
 }
 
+/** Processes whose parent is `pid` (from /proc). */
+function childrenOf(pid: number): number[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8')
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid
+      } catch {
+        return false
+      }
+    })
+    .map(Number)
+}
+
 /**
  * Serves it until it comes from the page cache twice in a row, on connections of their own: every
  * process of the instance has a copy (Next stores a page it rendered again, then ours stores it).
@@ -63,14 +81,15 @@ beforeAll(async () => {
   b = `http://localhost:${port}`
   other = spawn(process.execPath, serverArgs(port), {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', WEB_CONCURRENCY: '1', RUN_JOBS: '0', DATABASE_URI: inject('databaseUri'), PAYLOAD_SECRET: 'e2e-secret', PORT: String(port), SITE_URL: a },
+    env: { ...process.env, NODE_ENV: 'production', WEB_CONCURRENCY: '2', RUN_JOBS: '0', DATABASE_URI: inject('databaseUri'), PAYLOAD_SECRET: 'e2e-secret', PORT: String(port), SITE_URL: a },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   other.stdout!.on('data', (d) => (output += d))
   other.stderr!.on('data', (d) => (output += d))
   for (const started = Date.now(); ; ) {
     if (other.exitCode !== null) throw new Error(`second server exited (${other.exitCode}):\n${output}`)
-    if (await fetch(`${b}/api/users/me`).then((r) => r.ok, () => false)) break
+    // Every process is ready once the server says so.
+    if (output.includes('✓ Prêt') && (await fetch(`${b}/api/users/me`).then((r) => r.ok, () => false))) break
     if (Date.now() - started > 120_000) throw new Error(`second server not ready:\n${output}`)
     await new Promise((r) => setTimeout(r, 300))
   }
@@ -117,5 +136,26 @@ describe('two instances on one database', () => {
     await showsWithin(b, path, title)
     // Both processes of the first instance.
     for (let i = 0; i < 4; i++) expect((await page(a, path)).html).toContain(title)
+  })
+})
+
+describe('a server of several processes', () => {
+  it('replaces a process that dies, and stops them all on SIGTERM', async () => {
+    const workers = childrenOf(other.pid!)
+    expect(workers).toHaveLength(2)
+    process.kill(workers[0]!, 'SIGKILL')
+    // The other one serves meanwhile; the replacement joins once ready.
+    for (const started = Date.now(); ; ) {
+      const now = childrenOf(other.pid!)
+      if (now.length === 2 && !now.includes(workers[0]!)) break
+      if (Date.now() - started > 60_000) throw new Error(`no replacement: ${now.join(', ')}\n${output}`)
+      expect((await page(b, '/')).html).toContain('</html>')
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    expect(output).toContain('Processus 1 arrêté (SIGKILL) : relancé.')
+    const replaced = childrenOf(other.pid!)
+    other.kill('SIGTERM')
+    await new Promise((r) => other.once('exit', r))
+    expect(replaced.filter((pid) => fs.existsSync(`/proc/${pid}`))).toEqual([])
   })
 })

@@ -37,18 +37,17 @@ const hear = async (count = 1): Promise<string[][]> => {
   return heard
 }
 
-const notify = async (text: string) => {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URI })
-  await client.connect()
-  try {
-    await client.query('SELECT pg_notify($1, $2)', [REFRESH_CHANNEL, text])
-  } finally {
-    await client.end()
-  }
+let notifier: pg.Client
+/** Sends announcements from another connection, in one statement (they arrive together). */
+const notify = async (...texts: string[]) => {
+  const calls = texts.map((_, i) => `pg_notify($1, $${i + 2})`).join(', ')
+  await notifier.query(`SELECT ${calls}`, [REFRESH_CHANNEL, ...texts])
 }
 
 beforeAll(async () => {
   ctx = await bootPayload()
+  notifier = new pg.Client({ connectionString: process.env.DATABASE_URI })
+  await notifier.connect()
   users = await createRoleUsers(ctx)
   await seed(ctx.payload)
   const { docs } = await ctx.payload.find({ collection: 'articles', limit: 1, sort: '-publishedAt', overrideAccess: false, user: null })
@@ -66,10 +65,13 @@ beforeAll(async () => {
   })
 })
 afterAll(async () => {
+  await notifier?.end()
   await listener?.close()
   await ctx?.close()
 })
-beforeEach(() => {
+beforeEach(async () => {
+  // What an earlier test announced has been heard by now.
+  await new Promise((r) => setTimeout(r, 150))
   heard = []
   pending = []
 })
@@ -104,29 +106,24 @@ describe('a change announces the pages it affects', () => {
 
 describe('the listener', () => {
   it('hears other processes, and its own only when they could not refresh in a request', async () => {
-    await notify(encodeRefresh({ from: 'this-server', paths: ['/deja-fait'], applied: true }))
-    await notify(encodeRefresh({ from: 'this-server', paths: ['/depuis-le-cron'], applied: false }))
+    await notify(encodeRefresh({ from: 'this-server', paths: ['/deja-fait'], applied: true }), encodeRefresh({ from: 'this-server', paths: ['/depuis-le-cron'], applied: false }))
     const [paths] = await hear()
     expect(paths).toEqual(['/depuis-le-cron'])
   })
 
   it('refreshes announcements that come close together at once, the whole site absorbing the rest', async () => {
-    await notify(encodeRefresh({ from: 'a', paths: ['/a', '/b'], applied: true }))
-    await notify(encodeRefresh({ from: 'b', paths: ['/b', '/c'], applied: true }))
+    await notify(encodeRefresh({ from: 'a', paths: ['/a', '/b'], applied: true }), encodeRefresh({ from: 'b', paths: ['/b', '/c'], applied: true }))
     expect(await hear()).toEqual([['/a', '/b', '/c']])
     // Pages were told to wait as soon as the first was heard, until the refresh was done.
     expect(pending).toHaveLength(1)
     await expect(pending[0]).resolves.toBeUndefined()
     heard = []
-    await notify(encodeRefresh({ from: 'a', paths: ['/a'], applied: true }))
-    await notify(encodeRefresh({ from: 'b', paths: [EVERYTHING], applied: true }))
+    await notify(encodeRefresh({ from: 'a', paths: ['/a'], applied: true }), encodeRefresh({ from: 'b', paths: [EVERYTHING], applied: true }))
     expect(await hear()).toEqual([[EVERYTHING]])
   })
 
   it('ignores what is not an announcement', async () => {
-    await notify('pas du JSON')
-    await notify(JSON.stringify({ from: 'x', paths: ['javascript:alert(1)'] }))
-    await notify(encodeRefresh({ from: 'x', paths: ['/valide'], applied: false }))
+    await notify('pas du JSON', JSON.stringify({ from: 'x', paths: ['javascript:alert(1)'] }), encodeRefresh({ from: 'x', paths: ['/valide'], applied: false }))
     expect(await hear()).toEqual([['/valide']])
   })
 

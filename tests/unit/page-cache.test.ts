@@ -137,24 +137,35 @@ describe('page cache', () => {
     expect((await get('/accueil')).hit).toBe(false)
   })
 
-  it('holds pages, not the API nor the admin, while a refresh announced by another process is applied', async () => {
+  it('holds reads of pages and of the API, not the admin nor writes, while a refresh announced by another process is applied', async () => {
     await get('/projets')
     let applied: () => void = () => {}
     holdPages(new Promise<void>((resolve) => (applied = resolve)))
-    let served = false
-    const page = get('/projets').then((r) => {
-      served = true
-      return r
-    })
+    const served: string[] = []
+    const read = (path: string) =>
+      get(path).then((r) => {
+        served.push(path)
+        return r
+      })
+    const page = read('/projets')
+    const api = read('/api/articles')
     expect((await get('/admin/collections')).status).toBe(200)
-    expect((await get('/api/articles')).status).toBe(200)
+    expect((await fetch(base + '/publier', { method: 'POST' })).status).toBe(200)
     await new Promise((r) => setTimeout(r, 50))
-    expect(served).toBe(false)
+    expect(served).toEqual([])
     version = 2
     applied()
     // Dropped when the refresh was heard, so served anew.
     expect(await page).toMatchObject({ hit: false, text: '<p>/projets v2 html</p>' })
+    expect((await api).status).toBe(200)
     expect((await get('/projets')).hit).toBe(true)
+  })
+
+  it('holds pages no longer than a bound when a refresh hangs', async () => {
+    holdPages(new Promise<void>(() => {}), 100)
+    const started = Date.now()
+    expect((await get('/projets')).status).toBe(200)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(90)
   })
 
   it('tells a request still being answered from a timer it started (Payload’s cron) that outlives it', async () => {

@@ -4,6 +4,7 @@ import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionCo
 
 import { isAdminUser } from '../../access/roles'
 import { publicPath } from '../../collections/shared/paths'
+import { isRefreshPath } from '../../lib/page-refresh'
 import { refreshPaths } from '../shared/refresh'
 import { EVERYTHING, ownPaths, touchesPublic, type Doc } from './targets'
 
@@ -76,7 +77,7 @@ export function parseRevalidateBody(text: string | undefined): { paths: string[]
   try {
     const value = JSON.parse(text) as { paths?: unknown; local?: unknown }
     const paths = value.paths ?? [EVERYTHING]
-    const valid = Array.isArray(paths) && paths.length > 0 && paths.length <= 500 && paths.every((p) => p === EVERYTHING || (typeof p === 'string' && p.startsWith('/') && p.length <= 2_000))
+    const valid = Array.isArray(paths) && paths.length > 0 && paths.length <= 500 && paths.every(isRefreshPath)
     if (!valid || (value.local !== undefined && typeof value.local !== 'boolean')) return null
     return { paths: paths as string[], local: value.local === true }
   } catch {
