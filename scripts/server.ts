@@ -5,9 +5,8 @@
  *   NODE_ENV=production node --import tsx scripts/server.ts [--port 3000] [--hostname 0.0.0.0]
  *
  * - `WEB_CONCURRENCY=N` (default 1) serves with N processes sharing the port (node:cluster), one
- *   per core at most: Next renders and Payload writes on one core per process. The jobs queue
- *   (scheduled publications, webhooks) runs in the first one only (`RUN_JOBS=0` turns it off,
- *   for the other instances of a deployment on several machines).
+ *   per core at most: Next renders and Payload writes on one core per process. The jobs queues
+ *   run in one process at a time among all servers (src/plugins/jobs-leader.ts).
  * - Every process listens to the page refreshes announced on the database (src/lib/page-refresh.ts)
  *   and applies them to its own pages through a private port (Next refreshes pages within a
  *   request): a change made on one instance, by the jobs runner or by a script reaches them all.
@@ -102,9 +101,8 @@ function supervise(count: number) {
   const started = keepAlive('serveur')
   let stopping = false
   let ready = 0
-  const envOf = (index: number) => ({ LABO_WORKER: String(index + 1), RUN_JOBS: index === 0 ? (process.env.RUN_JOBS ?? '1') : '0' })
   const fork = (index: number): Worker => {
-    const worker = cluster.fork(envOf(index))
+    const worker = cluster.fork({ LABO_WORKER: String(index + 1) })
     let served = false
     worker.on('message', (message) => {
       if (message !== READY) return

@@ -7,7 +7,9 @@
  */
 import { hostname } from 'node:os'
 
-import pg from 'pg'
+import type pg from 'pg'
+
+import { namedClient } from './pg-connection'
 
 export const REFRESH_CHANNEL = 'labo_page_refresh'
 /** The whole site (menus, footer…). */
@@ -118,7 +120,7 @@ export async function listenForRefreshes(options: ListenOptions): Promise<Refres
   }
 
   const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: options.connectionString, application_name: 'labo-page-refresh' })
+    const next = namedClient(options.connectionString, 'labo-page-refresh')
     next.on('notification', (msg) => {
       if (msg.channel !== REFRESH_CHANNEL) return
       const message = decodeRefresh(msg.payload)

@@ -11,6 +11,7 @@ import { openapiPlugin } from './openapi'
 import { restCachePlugin } from './rest-cache'
 import { revalidatePaths, revalidatePlugin } from './revalidate'
 import { s3Storage } from './s3-storage'
+import { jobsLeader } from './jobs-leader'
 import { scheduledPublication } from './scheduled-publication'
 import { searchPlugin } from './search'
 import { seo } from './seo'
@@ -28,6 +29,8 @@ export const plugins: Plugin[] = [
   }),
   seo(),
   scheduledPublication(),
+  // The jobs queues (scheduled publications, webhooks) run in one server process at a time.
+  jobsLeader(),
   s3Storage(),
   // Reader comments: articles follow the site's setting; projects, axes and themes stay closed
   // until an editor opens them.
