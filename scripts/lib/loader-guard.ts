@@ -16,6 +16,15 @@ const TICK_MS = 5_000
 /** CPU time (all threads) under which a tick counts as idle. */
 const IDLE_CPU_MS = 15
 
+/** Stopped before a stuck attempt exits (the databases this attempt started: the next starts its own). */
+const beforeRetry = new Set<() => Promise<void>>()
+
+/** Registers `stop` to run before the guard exits for a new attempt; returns how to unregister it. */
+export function stopBeforeRetry(stop: () => Promise<void>): () => void {
+  beforeRetry.add(stop)
+  return () => beforeRetry.delete(stop)
+}
+
 export async function guardLoading<T>(
   what: string,
   load: () => Promise<T>,
@@ -29,8 +38,10 @@ export async function guardLoading<T>(
     last = now
     idleTicks = usedMs < IDLE_CPU_MS ? idleTicks + 1 : 0
     if (idleTicks * tickMs >= idleSeconds * 1000) {
+      clearInterval(timer)
       console.error(`\n${what} : chargement des modules bloqué (processus inactif depuis ${idleSeconds} s) ; arrêt pour un nouvel essai.`)
-      process.exit(RETRY_EXIT_CODE)
+      const stops = Promise.allSettled([...beforeRetry].map((stop) => stop()))
+      void Promise.race([stops, new Promise((r) => setTimeout(r, 15_000))]).finally(() => process.exit(RETRY_EXIT_CODE))
     }
   }, tickMs)
   try {

@@ -32,6 +32,24 @@ describe('loader guard', () => {
     expect(res.stderr).toContain('Essai : chargement des modules bloqué')
   })
 
+  it('stops what the stuck attempt started (its database) before exiting for a new one', () => {
+    const file = script(`
+      import { stopBeforeRetry } from ${JSON.stringify(GUARD)}
+      const keep = setInterval(() => {}, 1000)
+      stopBeforeRetry(async () => {
+        await new Promise((r) => setTimeout(r, 300))
+        console.log('base arrêtée')
+      })
+      const forgotten = stopBeforeRetry(async () => console.log('déjà arrêtée'))
+      forgotten()
+      await guardLoading('Essai', () => new Promise(() => {}), { idleSeconds: 1, tickMs: 200 })
+      clearInterval(keep)`)
+    const res = run(['--import', 'tsx', file])
+    expect(res.status).toBe(75)
+    expect(res.stdout).toContain('base arrêtée')
+    expect(res.stdout).not.toContain('déjà arrêtée')
+  })
+
   it('lets a busy loading finish, however long it computes', () => {
     const file = script(`
       const value = await guardLoading('Essai', async () => {
