@@ -102,7 +102,7 @@ function supervise(count: number) {
   let stopping = false
   let ready = 0
   const fork = (index: number): Worker => {
-    const worker = cluster.fork({ LABO_WORKER: String(index + 1) })
+    const worker = cluster.fork()
     let served = false
     worker.on('message', (message) => {
       if (message !== READY) return

@@ -10,8 +10,6 @@ import { inLiveRequest, purgePageCache } from '../../lib/page-cache'
 import { encodeRefresh, EVERYTHING, instanceId, mergePaths, REFRESH_CHANNEL, wholeSiteRefreshed } from '../../lib/page-refresh'
 import { executorFor } from './sql'
 
-export { EVERYTHING }
-
 export type RefreshOptions = {
   payload?: Payload
   /** The change's request: the announcement goes out with its transaction, if it commits. */
