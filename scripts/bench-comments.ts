@@ -16,7 +16,7 @@
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import http from 'node:http'
 import { Session } from 'node:inspector/promises'
 import type { AddressInfo } from 'node:net'
@@ -26,6 +26,7 @@ import { performance } from 'node:perf_hooks'
 
 import pg from 'pg'
 
+import { postmasterPid, processTreeCpu } from './bench/cpu'
 import { ensureDatabase, startEmbeddedPostgres, tmpDataDir } from './lib/embedded-postgres'
 import { guardLoading } from './lib/loader-guard'
 
@@ -38,26 +39,10 @@ const CONCURRENCY = arg('concurrency', 20)
 const SMTP = process.argv.includes('--smtp')
 const profileFile = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined
 
-/** CPU seconds used so far by the embedded Postgres (the postmaster and its children, from /proc), or null. */
-function postgresCpu(dataDir: string | undefined): number | null {
-  if (!dataDir) return null
-  try {
-    const postmaster = Number(readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0])
-    let ticks = 0
-    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-      try {
-        // Fields after the command name: state ppid ... utime (14th) stime (15th).
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-        if (Number(pid) === postmaster || Number(fields[1]) === postmaster) ticks += Number(fields[11]) + Number(fields[12])
-      } catch {
-        // The process ended meanwhile.
-      }
-    }
-    return ticks / 100
-  } catch {
-    return null
-  }
+/** CPU seconds used so far by the embedded Postgres (the postmaster and its children), or null. */
+const postgresCpu = (dataDir: string | undefined): number | null => {
+  const pid = dataDir ? postmasterPid(path.join(dataDir, 'pg')) : null
+  return pid ? processTreeCpu(pid) : null
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]

@@ -18,7 +18,8 @@
  *    application_name); then, with autocannon at 32 connections: cached pages against the
  *    same HTML served from memory by node:http, REST reads, search, and comment posting at 20
  *    connections, checking that every acknowledged comment is stored.
- * 4. Prints one table and writes bench-results/bench-<date>.json.
+ * 4. Prints one table (with the CPU per request of the app and of Postgres, from /proc) and writes
+ *    bench-results/bench-<date>.json.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -32,6 +33,7 @@ import pg from 'pg'
 
 import { HOT_COMMENTS, loadArticles, loadComments, loadGlossary, loadPartners, loadProjects, type Counts, type LoadState, type Refs } from './bench/load'
 import { loadTest, staticServer, type LoadResult } from './bench/http'
+import { postmasterPid, withCpu, type CpuCost } from './bench/cpu'
 import { fmt, formatTable, queryGrowth, rate, ratioPercent, statementCounter } from './bench/stats'
 import { lexicalText, textGenerator, type LexicalDoc } from './bench/text'
 import { ensureDatabase, freePort, startEmbeddedPostgres, tmpDataDir } from './lib/embedded-postgres'
@@ -97,7 +99,7 @@ const log = (s: string) => console.log(s)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 type LoadStep = { step: string; rows: number; ms: number; rowsPerSecond: number }
-type HttpRow = { key?: string; oneConnection?: LoadResult; name: string; group: 'page' | 'static' | 'rest' | 'search' | 'write'; path: string; cache?: string; encoding?: 'gzip'; ratioToStatic?: number | null } & LoadResult
+type HttpRow = { key?: string; oneConnection?: LoadResult; name: string; group: 'page' | 'static' | 'rest' | 'search' | 'write'; path: string; cache?: string; encoding?: 'gzip'; ratioToStatic?: number | null; cpu?: CpuCost } & LoadResult
 type QueryRow = {
   name: string
   path: string
@@ -123,6 +125,7 @@ async function main() {
   let server: ChildProcess | undefined
   let stopDb = async () => {}
   let logReadable = false
+  let pgDataDir: string | null = null
   let cleaned = false
   const cleanup = async () => {
     if (cleaned) return
@@ -172,6 +175,7 @@ async function main() {
       adminUri = pgServer.uri('postgres')
       stopDb = pgServer.stop
       logReadable = true
+      pgDataDir = pgServer.dataDir
     }
     await ensureDatabase(adminUri, dbName)
     const dbUrl = new URL(adminUri)
@@ -467,9 +471,12 @@ async function main() {
       // x-nextjs-cache: HIT/STALE/MISS for a page from the full-route cache; none for a page rendered at each request.
       cacheOf.set(p.path, res.headers.get('x-nextjs-cache') ?? (/no-store/.test(res.headers.get('cache-control') ?? '') ? 'rendered per request' : 'none'))
     }
+    // CPU per request of the app's processes and of Postgres, beside each run against the app.
+    const cpuPids = { app: server.pid, postgres: pgDataDir ? postmasterPid(pgDataDir) : null }
+    const appLoad = (options: Parameters<typeof loadTest>[0]) => withCpu(cpuPids, () => loadTest(options))
     const stat = await staticServer(html)
     for (const p of bigPages) {
-      const app = await loadTest({ url: base + p.path, duration: DURATION, connections: CONNECTIONS })
+      const app = await appLoad({ url: base + p.path, duration: DURATION, connections: CONNECTIONS })
       const mem = await loadTest({ url: stat.url + p.path, duration: DURATION, connections: CONNECTIONS })
       http.push({ key: p.key, name: p.name, group: 'page', path: p.path, cache: cacheOf.get(p.path), ratioToStatic: ratioPercent(app.rps, mem.rps), ...app })
       http.push({ name: `  static node:http, same HTML (${html.get(p.path)!.length} B)`, group: 'static', path: p.path, ...mem })
@@ -483,7 +490,7 @@ async function main() {
     for (const r of rest.slice(0, 3)) {
       for (const computed of [false, true]) {
         const headers = computed ? COMPUTE : undefined
-        const res = await loadTest({ url: base + r.path, duration: DURATION, connections: CONNECTIONS, headers })
+        const res = await appLoad({ url: base + r.path, duration: DURATION, connections: CONNECTIONS, headers })
         const one = await loadTest({ url: base + r.path, duration: serialSeconds, connections: 1, headers })
         http.push({ key: computed ? r.key : undefined, name: `${r.name}${computed ? ' [computed]' : ' [cache HIT]'}`, group: 'rest', path: r.path, ...res, oneConnection: one, ...(computed ? {} : { cache: 'HIT' }) })
         log(`  ${r.name}${computed ? ' (calculée)' : ' (cache)'} : ${res.rps} req/s, p50 ${fmt(res.p50)} ms (une connexion : p50 ${fmt(one.p50)} ms)`)
@@ -502,16 +509,16 @@ async function main() {
       log(`  la même liste depuis la mémoire (node:http) : ${res.rps} req/s, p50 ${fmt(res.p50)} ms`)
       // Browsers, fetch() and `curl --compressed` ask for gzip: the same cached answer, compressed once.
       const gzipped = await compressedSize(base + r.path)
-      const gz = await loadTest({ url: base + r.path, duration: DURATION, connections: CONNECTIONS, headers: GZIP })
+      const gz = await appLoad({ url: base + r.path, duration: DURATION, connections: CONNECTIONS, headers: GZIP })
       const gzOne = await loadTest({ url: base + r.path, duration: serialSeconds, connections: 1, headers: GZIP })
       http.splice(http.indexOf(cached) + 2, 0, { name: `${r.name} [cache HIT, gzip ${gzipped} B]`, group: 'rest', path: r.path, ...gz, oneConnection: gzOne, cache: 'HIT', encoding: 'gzip' })
       log(`  la même liste compressée (gzip, ${gzipped} o) : ${gz.rps} req/s, p50 ${fmt(gz.p50)} ms (une connexion : p50 ${fmt(gzOne.p50)} ms)`)
     }
     const searchRequests = (headers?: Record<string, string>) => SEARCHES.map((q) => ({ method: 'GET', path: `/api/search?q=${encodeURIComponent(q)}`, ...(headers ? { headers } : {}) }))
-    const searchCached = await loadTest({ url: base, duration: DURATION, connections: CONNECTIONS, requests: searchRequests() })
+    const searchCached = await appLoad({ url: base, duration: DURATION, connections: CONNECTIONS, requests: searchRequests() })
     const searchCachedOne = await loadTest({ url: base, duration: serialSeconds, connections: 1, requests: searchRequests() })
     http.push({ name: `REST search (${SEARCHES.length} queries in turn) [cache HIT]`, group: 'search', path: '/api/search?q=…', ...searchCached, oneConnection: searchCachedOne, cache: 'HIT' })
-    const search = await loadTest({ url: base, duration: DURATION, connections: CONNECTIONS, requests: searchRequests(COMPUTE) })
+    const search = await appLoad({ url: base, duration: DURATION, connections: CONNECTIONS, requests: searchRequests(COMPUTE) })
     const searchOne = await loadTest({ url: base, duration: serialSeconds, connections: 1, requests: searchRequests(COMPUTE) })
     http.push({ key: 'search', name: `REST search (${SEARCHES.length} queries in turn) [computed]`, group: 'search', path: '/api/search?q=…', ...search, oneConnection: searchOne })
     log(`  recherche : ${search.rps} req/s calculée, p95 ${fmt(search.p95)} ms (une connexion : p95 ${fmt(searchOne.p95)} ms) ; en cache ${searchCached.rps} req/s`)
@@ -521,7 +528,7 @@ async function main() {
     const acknowledged: number[] = []
     let seq = 0
     const before = Number((await pool.query('SELECT count(*) AS n FROM comments')).rows[0].n)
-    const posting = await loadTest({
+    const posting = await appLoad({
       url: base,
       duration: DURATION,
       connections: WRITE_CONNECTIONS,
@@ -553,7 +560,10 @@ async function main() {
     const stored = Number((await pool.query('SELECT count(*)::int AS n FROM comments WHERE id = ANY($1::int[])', [acknowledged])).rows[0].n)
     const after = Number((await pool.query('SELECT count(*) AS n FROM comments')).rows[0].n)
     const created = posting.statuses['201'] ?? 0
-    const writes = { posted: posting.requests, acknowledged: created, idsReturned: acknowledged.length, stored, rowsAdded: after - before, lost: created - stored }
+    // What the machine's cores could take at this cost per post, were the server alone on them.
+    const postCpu = (posting.cpu.appMsPerRequest ?? NaN) + (posting.cpu.postgresMsPerRequest ?? 0)
+    const cpuCeilingPerSecond = Number.isFinite(postCpu) && postCpu > 0 ? Math.round((os.availableParallelism() * 1000) / postCpu) : null
+    const writes = { posted: posting.requests, acknowledged: created, idsReturned: acknowledged.length, stored, rowsAdded: after - before, lost: created - stored, cpuCeilingPerSecond }
     http.push({ name: `POST /api/comments (${WRITE_CONNECTIONS} connections)`, group: 'write', path: '/api/comments', ...posting })
     log(`  commentaires : ${posting.rps} req/s, ${created} acceptés (201), ${stored} en base`)
 
@@ -599,7 +609,8 @@ async function main() {
       totalSeconds: Math.round((performance.now() - started) / 1000),
     }
 
-    const table: string[][] = [['', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx', 'vs static', '1 conn p50/p95', 'SQL 1k', 'SQL 10k']]
+    const cpuCell = (cpu?: CpuCost) => (cpu?.appMsPerRequest == null ? '' : `${fmt(cpu.appMsPerRequest, 2)}${cpu.postgresMsPerRequest == null ? '' : ` + ${fmt(cpu.postgresMsPerRequest, 2)}`}`)
+    const table: string[][] = [['', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx', 'vs static', '1 conn p50/p95', 'CPU ms/req app + pg', 'SQL 1k', 'SQL 10k']]
     for (const h of http) {
       const q = h.key ? queries.get(h.key) : undefined
       table.push([
@@ -612,19 +623,21 @@ async function main() {
         String(h.non2xx),
         h.ratioToStatic === undefined ? '' : `${fmt(h.ratioToStatic)} %`,
         h.oneConnection ? `${fmt(h.oneConnection.p50)}/${fmt(h.oneConnection.p95)}` : '',
+        cpuCell(h.cpu),
         q ? `${q.small ?? '–'}${q.onCacheHit ? ` (hit ${q.onCacheHit.small ?? '–'})` : ''}` : '',
         q ? `${q.large ?? '–'}${q.onCacheHit ? ` (hit ${q.onCacheHit.large ?? '–'})` : ''}${q.growth === 'GROWS' ? ' GROWS' : ''}` : '',
       ])
     }
     for (const [key, q] of queries) {
       if (http.some((h) => h.key === key)) continue
-      table.push([q.name, '', '', '', '', '', '', '', '', String(q.small ?? '–'), `${q.large ?? '–'}${q.growth === 'GROWS' ? ' GROWS' : ''}`])
+      table.push([q.name, '', '', '', '', '', '', '', '', '', String(q.small ?? '–'), `${q.large ?? '–'}${q.growth === 'GROWS' ? ' GROWS' : ''}`])
     }
     log(`\n[4/4] Résultats — ${machine.cores} cœurs ${machine.cpu}, serveur en ${WORKERS} processus, Node ${machine.node}, Payload ${machine.payload}, Next ${machine.next}, PostgreSQL ${machine.postgres}`)
     log(`Chargement : ${steps.map((s) => `${s.step} ${s.rows} lignes en ${(s.ms / 1000).toFixed(1)} s = ${s.rowsPerSecond}/s`).join(' ; ')}`)
-    log(`${DURATION} s par mesure, ${CONNECTIONS} connexions (écritures : ${WRITE_CONNECTIONS}) ; la charge et le serveur partagent la machine.\n`)
+    log(`${DURATION} s par mesure, ${CONNECTIONS} connexions (écritures : ${WRITE_CONNECTIONS}) ; la charge et le serveur partagent la machine.`)
+    log('CPU ms/req : temps CPU par requête des processus de l’app + de Postgres pendant la mesure (/proc ; celui de la charge n’y est pas).\n')
     log(formatTable(table))
-    log(`\nCommentaires : ${writes.acknowledged} acceptés (201), ${writes.stored} retrouvés en base, ${writes.rowsAdded} lignes ajoutées (dont les requêtes encore en vol à l’arrêt), perdus : ${writes.lost}`)
+    log(`\nCommentaires : ${writes.acknowledged} acceptés (201), ${writes.stored} retrouvés en base, ${writes.rowsAdded} lignes ajoutées (dont les requêtes encore en vol à l’arrêt), perdus : ${writes.lost}${cpuCeilingPerSecond ? ` ; à ce coût CPU, les ${os.availableParallelism()} cœurs en prendraient au plus ${cpuCeilingPerSecond}/s sans la charge à côté` : ''}`)
     // A lost comment is a bug, not a slow figure: the command fails.
     if (!targets.noCommentLost) process.exitCode = 1
     log(`Objectifs : ${Object.entries(targets).map(([k, ok]) => `${k} ${ok === null ? 'n/a' : ok ? 'OK' : 'MANQUÉ'}`).join(' ; ')}`)
