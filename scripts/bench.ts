@@ -340,6 +340,8 @@ async function main() {
       await sleep(300)
     }
     type Counted = { n: number; sent: string[]; cache: string; status: number }
+    /** The statement count when the log was last found quiet. */
+    let quietAt = -1
     /** Statements the app ran for one request (on a connection of its own), counted until the log has been quiet for a while. */
     const statementsOf = async (url: string, headers: Record<string, string> = {}): Promise<Counted> => {
       // The job runners' transactions are left out by the counter (they read payload_jobs); the
@@ -357,7 +359,7 @@ async function main() {
      * The steady count of a request: each process keeps caches of its own (the glossary, the
      * comment settings, its copy of a REST answer), and its first use of them is not the request's
      * cost. New connections go to the processes in turn: sampled until two in a row agree (at most
-     * one more than there are processes), the smallest count kept. A query that grows with the data
+     * two more than there are processes), the smallest count kept. A query that grows with the data
      * runs in every sample.
      */
     const steadyStatementsOf = async (url: string, headers: Record<string, string> = {}, before?: () => Promise<void>): Promise<Counted> => {
@@ -369,7 +371,6 @@ async function main() {
       }
       return samples.reduce((a, b) => (b.n < a.n ? b : a))
     }
-    let quietAt = -1
     const waitQuiet = async () => {
       let last = counter.count
       for (let quiet = 0; quiet < 4; ) {
