@@ -26,8 +26,8 @@ import { performance } from 'node:perf_hooks'
 
 import pg from 'pg'
 
-import { postmasterPid, processTreeCpu } from './bench/cpu'
-import { ensureDatabase, startEmbeddedPostgres, tmpDataDir } from './lib/embedded-postgres'
+import { processTreeCpu } from './bench/cpu'
+import { ensureDatabase, postmasterPid, startEmbeddedPostgres, tmpDataDir } from './lib/embedded-postgres'
 import { guardLoading } from './lib/loader-guard'
 
 const arg = (name: string, fallback: number) => {

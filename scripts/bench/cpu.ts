@@ -4,7 +4,6 @@
  * CPU a request takes much less).
  */
 import fs from 'node:fs'
-import path from 'node:path'
 
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux's usual builds). */
 const TICKS_PER_SECOND = 100
@@ -47,16 +46,6 @@ export function processTreeCpu(rootPid: number): number | null {
     queue.push(...(children.get(pid) ?? []))
   }
   return ticks / TICKS_PER_SECOND
-}
-
-/** The postmaster's pid of a Postgres data directory, or null. */
-export function postmasterPid(dataDir: string): number | null {
-  try {
-    const pid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0])
-    return Number.isInteger(pid) && pid > 0 ? pid : null
-  } catch {
-    return null
-  }
 }
 
 export type CpuCost = {

@@ -95,13 +95,21 @@ const processAlive = (pid: number) => {
   }
 }
 
+/** The pid in a data directory's postmaster.pid (the server's, if it runs), or null. */
+export function postmasterPid(dataDir: string): number | null {
+  try {
+    const pid = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0])
+    return Number.isInteger(pid) && pid > 0 ? pid : null
+  } catch {
+    return null
+  }
+}
+
 /** A server left running by a killed process makes the next start fail: stop it first. */
 const stopStaleServer = async (dataDir: string, log: (l: string) => void) => {
-  const pidFile = path.join(dataDir, 'postmaster.pid')
-  if (!fs.existsSync(pidFile)) return
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0])
-  if (!Number.isInteger(pid) || pid <= 0 || !processAlive(pid)) {
-    fs.rmSync(pidFile, { force: true })
+  const pid = postmasterPid(dataDir)
+  if (pid === null || !processAlive(pid)) {
+    fs.rmSync(path.join(dataDir, 'postmaster.pid'), { force: true })
     return
   }
   log(`Arrêt d'un serveur Postgres resté actif (pid ${pid})…`)

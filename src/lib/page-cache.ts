@@ -66,7 +66,7 @@ export function inLiveRequest(): boolean {
   return Boolean(state && !state.ended)
 }
 
-/** Pages wait at most this long for a refresh (one that hangs must not stop the site). */
+/** Reads wait at most this long for a refresh (one that hangs must not stop the site). */
 export const HOLD_MAX_MS = 2_000
 
 /**

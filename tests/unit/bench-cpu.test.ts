@@ -5,7 +5,8 @@ import path from 'node:path'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { postmasterPid, processTreeCpu, withCpu } from '../../scripts/bench/cpu'
+import { processTreeCpu, withCpu } from '../../scripts/bench/cpu'
+import { postmasterPid } from '../../scripts/lib/embedded-postgres'
 
 const children: ChildProcess[] = []
 const grandchildren: number[] = []
