@@ -1,5 +1,7 @@
 import { withPayload } from '@payloadcms/next/withPayload'
 
+import { mediaImagePatterns } from './src/lib/media-hosts.mjs'
+
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
@@ -10,7 +12,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
-  images: { unoptimized: false },
+  // next/image resizes the Media collection's files only (see src/lib/media-hosts.mjs).
+  images: { ...mediaImagePatterns() },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]
   },

@@ -22,13 +22,17 @@ import { Users } from './src/collections/Users'
 import { Navigation } from './src/globals/Navigation'
 import { SiteSettings } from './src/globals/SiteSettings'
 import { emailAdapter } from './src/lib/email'
+import { siteOrigins } from './src/lib/site-paths'
 import { migrations } from './src/migrations'
 import { plugins } from './src/plugins'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 export default buildConfig({
-  serverURL: process.env.SITE_URL || undefined,
+  // No serverURL: files and the admin's API calls stay site-relative, valid at every address of
+  // the site; absolute links (e-mails, feeds, canonical) use SITE_URL (src/lib/site-paths.ts).
+  // Logged-in requests are accepted from the site's own origins only.
+  csrf: siteOrigins(),
   secret: process.env.PAYLOAD_SECRET || '',
   admin: {
     user: Users.slug,

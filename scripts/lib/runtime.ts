@@ -67,6 +67,8 @@ export async function ensureDatabaseServer(dbName: string, verbose = false): Pro
 }
 
 const BUILD_INPUTS = ['src', 'payload.config.ts', 'next.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json']
+/** Environment read by next.config.mjs, so baked into a build (the media host next/image may fetch). */
+const BUILD_ENV = ['S3_PUBLIC_URL']
 const BUILD_STAMP = path.join(ROOT, '.next', 'labo-build-hash')
 
 /** A hash of everything a production build depends on. */
@@ -83,6 +85,7 @@ export function sourceHash(): string {
     }
   }
   BUILD_INPUTS.forEach(walk)
+  for (const name of BUILD_ENV) hash.update(`${name}=${process.env[name] ?? ''}`).update('\0')
   return hash.digest('hex')
 }
 

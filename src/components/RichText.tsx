@@ -7,6 +7,7 @@ import {
 } from '@payloadcms/richtext-lexical/react'
 import React from 'react'
 
+import { MediaImage } from '@/components/Media'
 import type { GlossaryContext } from '@/data/glossary'
 import { isSafeLinkUrl } from '@/fields/url'
 import { publicPath } from '@/collections/shared/paths'
@@ -97,6 +98,22 @@ const makeConverters = (glossary?: GlossaryContext): JSXConvertersFunction => ({
       })
       if (last < prose.length) parts.push(<React.Fragment key="end">{text({ ...args, node: { ...node, text: prose.slice(last) } })}</React.Fragment>)
       return <>{parts}</>
+    },
+    // An image in the text keeps its proportions (no variant crop); other files are links.
+    upload: ({ node }) => {
+      const doc = node.value
+      if (!doc || typeof doc !== 'object') return null
+      const media = doc as { url?: string | null; filename?: string | null; mimeType?: string | null; caption?: string | null; credit?: string | null }
+      if (!media.mimeType?.startsWith('image/')) {
+        return media.url ? <a href={media.url}>{media.filename}</a> : null
+      }
+      const legend = [media.caption, media.credit && `© ${media.credit}`].filter(Boolean).join(' — ')
+      return (
+        <figure className="rich-media">
+          <MediaImage media={doc} size="original" />
+          {legend ? <figcaption>{frenchTypography(legend)}</figcaption> : null}
+        </figure>
+      )
     },
     // The page title is the only h1: an h1 in the body becomes an h2.
     heading: ({ node, nodesToJSX }) => {

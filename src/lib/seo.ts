@@ -2,7 +2,8 @@ import type { Metadata } from 'next'
 
 type Meta = { title?: string | null; description?: string | null; image?: unknown } | undefined
 
-type MediaLike = { url?: string | null; alt?: string | null; sizes?: { hero?: { url?: string | null } } }
+type ImageLike = { url?: string | null; width?: number | null; height?: number | null }
+type MediaLike = ImageLike & { alt?: string | null; sizes?: { hero?: ImageLike } }
 
 /** Title, description, canonical URL and Open Graph of a public page, with fallbacks. */
 export function pageMetadata({
@@ -10,18 +11,23 @@ export function pageMetadata({
   description,
   path,
   meta,
+  image: fallbackImage,
   type = 'website',
 }: {
   title: string
   description?: string | null
   path: string
   meta?: Meta
+  /** The page's own image (a cover), when the SEO tab names none. */
+  image?: unknown
   type?: 'website' | 'article'
 }): Metadata {
   const finalTitle = meta?.title || title
   const finalDescription = meta?.description || description || undefined
-  const image = meta?.image && typeof meta.image === 'object' ? (meta.image as MediaLike) : undefined
-  const imageUrl = image?.sizes?.hero?.url || image?.url
+  const chosen = meta?.image && typeof meta.image === 'object' ? meta.image : fallbackImage
+  const image = chosen && typeof chosen === 'object' ? (chosen as MediaLike) : undefined
+  // Site-relative media URLs are made absolute by the layout's metadataBase (SITE_URL).
+  const file = image?.sizes?.hero?.url ? image.sizes.hero : image
   return {
     title: finalTitle,
     description: finalDescription,
@@ -32,7 +38,9 @@ export function pageMetadata({
       url: path,
       type,
       locale: 'fr_FR',
-      ...(imageUrl ? { images: [{ url: imageUrl, alt: image?.alt ?? '' }] } : {}),
+      ...(file?.url
+        ? { images: [{ url: file.url, alt: image?.alt ?? '', width: file.width ?? undefined, height: file.height ?? undefined }] }
+        : {}),
     },
   }
 }

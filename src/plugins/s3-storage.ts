@@ -1,11 +1,24 @@
 import { s3Storage as payloadS3Storage } from '@payloadcms/storage-s3'
 import type { Plugin } from 'payload'
 
-/** Media go to S3-compatible storage when S3_BUCKET is set, to media/ on disk otherwise. */
-export const s3Storage = (env: NodeJS.ProcessEnv = process.env): Plugin =>
-  payloadS3Storage({
+import { mediaPublicURL } from '../lib/media-hosts.mjs'
+
+/**
+ * Media go to S3-compatible storage when S3_BUCKET is set, to media/ on disk otherwise. The site
+ * serves the files (access-checked, relative URLs) unless S3_PUBLIC_URL names a public host for them.
+ */
+export const s3Storage = (env: NodeJS.ProcessEnv = process.env): Plugin => {
+  const publicURL = mediaPublicURL(env)
+  return payloadS3Storage({
     enabled: Boolean(env.S3_BUCKET),
-    collections: { media: true },
+    collections: {
+      media: publicURL
+        ? {
+            disablePayloadAccessControl: true,
+            generateFileURL: ({ filename, prefix }) => [publicURL, prefix, encodeURIComponent(filename)].filter(Boolean).join('/'),
+          }
+        : true,
+    },
     bucket: env.S3_BUCKET || '',
     config: {
       region: env.S3_REGION || 'auto',
@@ -16,3 +29,4 @@ export const s3Storage = (env: NodeJS.ProcessEnv = process.env): Plugin =>
         : undefined,
     },
   })
+}

@@ -3,12 +3,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { launchBrowser } from '../helpers/browser'
+import { watchImages } from '../helpers/images'
 import { adminHeaders, findOne, screenshotPath } from '../helpers/site'
 
 const baseURL = inject('baseURL')
 let browser: Browser
 let context: BrowserContext
 let page: Page
+let images: ReturnType<typeof watchImages>
 
 const PROJECT = '/projets/le-labo-de-l-ess-des-lieux-pour-accueillir-l-ess'
 const ARTICLE = '/articles/decideurs-en-region-labo-de-l-ess-rendre-accessibles-des-solutions-concretes-christelle-layre'
@@ -17,13 +19,15 @@ beforeAll(async () => {
   browser = await launchBrowser()
   context = await browser.newContext({ locale: 'fr-FR' })
   page = await context.newPage()
+  images = watchImages(page)
 })
 afterAll(async () => browser?.close())
 
 const text = async () => (await page.locator('main').innerText()).replace(/[\u00A0\u202F]/g, ' ')
 
-/** axe-core, WCAG 2.1 A and AA: no violation. */
+/** axe-core, WCAG 2.1 A and AA: no violation; every image loads. */
 async function expectAccessible(name: string) {
+  await images.check(name)
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([])
   expect(await page.locator('h1').count(), `${name}: one h1`).toBe(1)

@@ -6,6 +6,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
@@ -50,6 +53,8 @@ export default async function setup(project: TestProject) {
   const adminEmail = 'admin-e2e@exemple.test'
   const adminPassword = `E2e-${randomBytes(9).toString('base64url')}`
   let output = ''
+  // Uploads go to a throwaway folder, not the project's media/.
+  const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'labo-e2e-media-'))
   const databaseUri = withDatabase(adminUri, name)
   const child = spawn(process.execPath, ['scripts/launch.mjs', 'scripts/start.ts'], {
     cwd: ROOT,
@@ -63,6 +68,7 @@ export default async function setup(project: TestProject) {
       SITE_URL: `http://localhost:${port}`,
       ADMIN_EMAIL: adminEmail,
       ADMIN_PASSWORD: adminPassword,
+      MEDIA_DIR: mediaDir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -79,5 +85,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     child.kill('SIGTERM')
     await new Promise((r) => child.once('exit', r))
+    fs.rmSync(mediaDir, { recursive: true, force: true })
   }
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isAdminField, isPanelUser, ROLES } from '../../access/roles'
 import { adminOrSelf, adminOrSelfEditor } from '../../access/users'
+import { forgotPasswordEmail } from './emails'
 import { firstUserIsAdmin } from './hooks'
 
 const roleLabels: Record<(typeof ROLES)[number], string> = {
@@ -24,6 +25,7 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
+    forgotPassword: { generateEmailHTML: forgotPasswordEmail },
   },
   access: {
     admin: ({ req }) => isPanelUser(req.user),

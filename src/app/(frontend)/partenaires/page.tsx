@@ -93,7 +93,7 @@ export default async function PartnersPage() {
               <li key={partner.id} className="partner">
                 {partner.logo && typeof partner.logo === 'object' ? (
                   <div className="partner-logo">
-                    <MediaImage media={partner.logo} size="thumbnail" sizes="6rem" />
+                    <MediaImage media={partner.logo} size="thumbnail" sizes="5rem" />
                   </div>
                 ) : null}
                 <div>

@@ -28,7 +28,7 @@ const objects = <T,>(list: (number | T)[] | null | undefined): T[] => (list ?? [
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const project = (await findBySlug('projects', (await params).slug)) as Project | null
   if (!project) return { title: 'Projet introuvable' }
-  return pageMetadata({ title: project.title, description: project.summary, path: paths.project(project.slug), meta: project.meta })
+  return pageMetadata({ title: project.title, description: project.summary, path: paths.project(project.slug), meta: project.meta, image: project.cover })
 }
 
 export default async function ProjectPage({ params }: Props) {
