@@ -20,6 +20,7 @@ import { Tags } from './src/collections/Tags'
 import { Themes } from './src/collections/Themes'
 import { Users } from './src/collections/Users'
 import { Navigation } from './src/globals/Navigation'
+import { adminTimezones, frenchAdminTexts } from './src/components/admin/french'
 import { SiteSettings } from './src/globals/SiteSettings'
 import { emailAdapter } from './src/lib/email'
 import { siteOrigins } from './src/lib/site-paths'
@@ -38,11 +39,16 @@ export default buildConfig({
     user: Users.slug,
     avatar: 'default',
     importMap: { baseDir: dirname },
+    components: {
+      providers: ['@/components/admin/HistoryState#HistoryState', '@/components/admin/ConnectionStatus#ConnectionStatus'],
+    },
+    timezones: adminTimezones,
     meta: { titleSuffix: ' — Labo de l’ESS', description: 'Administration du Labo de l’ESS' },
   },
   i18n: {
     supportedLanguages: { fr, en },
     fallbackLanguage: 'fr',
+    translations: { fr: frenchAdminTexts },
   },
   collections: [Users, Media, Projects, Axes, Themes, Articles, Pages, GlossaryTerms, Partners, Tags],
   globals: [SiteSettings, Navigation],

@@ -183,7 +183,11 @@ export async function startEmbeddedPostgres({ dataDir, ephemeral = false, log = 
   return { uri, port, dataDir, stop }
 }
 
-/** Creates the database if it does not exist yet. */
+/**
+ * Creates the database if it does not exist yet. A new database sorts text in French order (ICU
+ * collation "fr-FR": « Éducation » between « Culture » and « Prévention », not after « Z »), where
+ * the server has ICU; a copy of a template keeps the template's.
+ */
 export async function ensureDatabase(adminUri: string, name: string, template?: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUri })
   await client.connect()
@@ -191,7 +195,13 @@ export async function ensureDatabase(adminUri: string, name: string, template?: 
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
     if (!rowCount) {
       const ident = (s: string) => '"' + s.replace(/"/g, '""') + '"'
-      await client.query(`CREATE DATABASE ${ident(name)}${template ? ` TEMPLATE ${ident(template)}` : ''}`)
+      if (template) {
+        await client.query(`CREATE DATABASE ${ident(name)} TEMPLATE ${ident(template)}`)
+      } else {
+        await client
+          .query(`CREATE DATABASE ${ident(name)} TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'fr-FR' LOCALE 'C.UTF-8'`)
+          .catch(() => client.query(`CREATE DATABASE ${ident(name)}`))
+      }
     }
   } finally {
     await client.end()

@@ -1,5 +1,5 @@
 import { nestedDocsPlugin } from '@payloadcms/plugin-nested-docs'
-import type { Plugin } from 'payload'
+import type { CollectionSlug, Plugin } from 'payload'
 
 import { isAdmin } from '../access/roles'
 import { publicPath } from '../collections/shared/paths'
@@ -12,6 +12,7 @@ import { restCachePlugin } from './rest-cache'
 import { revalidatePaths, revalidatePlugin } from './revalidate'
 import { s3Storage } from './s3-storage'
 import { jobsLeader } from './jobs-leader'
+import { localCopyPlugin } from './local-copy'
 import { scheduledPublication } from './scheduled-publication'
 import { searchPlugin } from './search'
 import { seo } from './seo'
@@ -19,6 +20,9 @@ import { seedExamples } from '../seed/examples'
 import { webhooksPlugin } from './webhooks'
 
 type TreeDoc = { slug?: unknown; title?: unknown }
+
+/** Collections an editor writes, each with a public page or list. */
+const EDITORIAL = ['projects', 'axes', 'themes', 'articles', 'pages', 'glossary-terms', 'partners'] as CollectionSlug[]
 
 /** Every plugin of the site, in order; payload.config.ts spreads this list. */
 export const plugins: Plugin[] = [
@@ -28,6 +32,9 @@ export const plugins: Plugin[] = [
     generateURL: (docs) => docs.map((doc) => `/${String((doc as TreeDoc).slug ?? '')}`).join(''),
   }),
   seo(),
+  // New documents' forms kept in the browser until saved (outage, closed tab). After seo(), whose
+  // tab joins the collection's own tabs only while they come first.
+  localCopyPlugin({ collections: EDITORIAL }),
   scheduledPublication(),
   // The jobs queues (scheduled publications, webhooks) run in one server process at a time.
   jobsLeader(),
@@ -51,7 +58,7 @@ export const plugins: Plugin[] = [
   apiKeysPlugin({ draftCollections: ['projects', 'axes', 'themes', 'articles', 'pages', 'glossary-terms'] }),
   // Signed POSTs to partners' endpoints on publish, unpublish and delete, through the jobs queue.
   webhooksPlugin({
-    collections: ['projects', 'axes', 'themes', 'articles', 'pages', 'glossary-terms', 'partners'],
+    collections: EDITORIAL,
     access: isAdmin,
     url: (collection, doc) => {
       const path = publicPath(collection, doc) ?? (collection === 'partners' ? paths.partners : null)

@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { launchBrowser } from '../helpers/browser'
+import { logInAdmin } from '../helpers/site'
 
 
 const baseURL = inject('baseURL')
@@ -96,11 +97,7 @@ async function fillForm(page: Page, values: { name?: string; email?: string; bod
 /** The moderator approves, in the admin, the pending comment that contains `text`. */
 async function approveInAdmin(context: BrowserContext, text: string) {
   const page = await context.newPage()
-  await page.goto(`${baseURL}/admin/login`)
-  await page.locator('input[name="email"]').fill(moderator.email)
-  await page.locator('input[name="password"]').fill(moderator.password)
-  await page.locator('button[type="submit"]').click()
-  await page.waitForURL(`${baseURL}/admin`)
+  await logInAdmin(page, { email: moderator.email, password: moderator.password })
   // The dashboard counts what waits.
   await expect.poll(() => bodyText(page), { timeout: 20_000 }).toMatch(/\d+ commentaires? en attente de modération/)
   // The list opens on the pending queue.

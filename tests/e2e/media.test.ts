@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { launchBrowser } from '../helpers/browser'
 import { watchImages } from '../helpers/images'
-import { adminHeaders, findOne, screenshotPath } from '../helpers/site'
+import { adminHeaders, findOne, logInAdmin, screenshotPath } from '../helpers/site'
 
 const baseURL = inject('baseURL')
 /** The same server at another address of this machine (SITE_URL says localhost). */
@@ -86,14 +86,6 @@ async function visit(url: string, name: string): Promise<string[]> {
   watch.stop()
   await page.screenshot({ path: screenshotPath(`images-${name.replace(/[^a-z0-9]+/gi, '-')}`), fullPage: true })
   return shown.map((img) => img.src)
-}
-
-async function logIn(p: Page, origin: string) {
-  await p.goto(`${origin}/admin/login`)
-  await p.locator('input[name="email"]').fill(inject('adminEmail'))
-  await p.locator('input[name="password"]').fill(inject('adminPassword'))
-  await p.locator('button[type="submit"]').click()
-  await p.waitForURL(`${origin}/admin`)
 }
 
 beforeAll(async () => {
@@ -198,7 +190,7 @@ describe('preview', () => {
     await patch('projects', project.id, { cover: media.transparent!.id, _status: 'draft' })
     const context = await browser.newContext()
     const p = await context.newPage()
-    await logIn(p, otherOrigin)
+    await logInAdmin(p, { origin: otherOrigin })
     const watch = watchImages(p)
     const res = await p.goto(`${otherOrigin}/apercu?chemin=${encodeURIComponent(`/projets/${project.slug}`)}`)
     expect(res?.status()).toBe(200)
@@ -211,7 +203,7 @@ describe('preview', () => {
   it('the admin shows the uploaded files’ thumbnails', async () => {
     const context = await browser.newContext()
     const p = await context.newPage()
-    await logIn(p, baseURL)
+    await logInAdmin(p)
     const watch = watchImages(p)
     await p.goto(`${baseURL}/admin/collections/media`)
     await p.locator('img[src*="/api/media/file/"]').first().waitFor()

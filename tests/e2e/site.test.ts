@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { launchBrowser } from '../helpers/browser'
 import { watchImages } from '../helpers/images'
-import { adminHeaders, findOne, screenshotPath } from '../helpers/site'
+import { adminHeaders, findOne, logInAdmin, screenshotPath } from '../helpers/site'
 
 const baseURL = inject('baseURL')
 let browser: Browser
@@ -250,11 +250,7 @@ describe('publication refreshes the cached pages', () => {
 
     const editor = await browser.newContext({ locale: 'fr-FR' })
     const p = await editor.newPage()
-    await p.goto(`${baseURL}/admin/login`)
-    await p.locator('input[name="email"]').fill(inject('adminEmail'))
-    await p.locator('input[name="password"]').fill(inject('adminPassword'))
-    await p.locator('button[type="submit"]').click()
-    await p.waitForURL(`${baseURL}/admin`)
+    await logInAdmin(p)
     const preview = await p.goto(`${baseURL}/apercu?chemin=${encodeURIComponent('/projets/projet-en-preparation')}`)
     expect(preview?.status()).toBe(200)
     expect(await p.locator('h1').innerText()).toBe('Projet en préparation')

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import type { Page } from 'playwright-core'
 import { inject } from 'vitest'
 
 /** REST calls against the e2e server, as the admin `npm start` created. */
@@ -25,4 +26,16 @@ export const SCREENSHOTS = path.resolve('test-results/screenshots')
 export const screenshotPath = (name: string) => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true })
   return path.join(SCREENSHOTS, `${name}.png`)
+}
+
+/** Logs `page` into the admin at `origin` (the e2e admin unless told), and waits for the dashboard. */
+export async function logInAdmin(
+  page: Page,
+  { origin = inject('baseURL'), email = inject('adminEmail'), password = inject('adminPassword') } = {},
+): Promise<void> {
+  await page.goto(`${origin}/admin/login`)
+  await page.locator('input[name="email"]').fill(email)
+  await page.locator('input[name="password"]').fill(password)
+  await page.locator('button[type="submit"]').click()
+  await page.waitForURL(`${origin}/admin`)
 }

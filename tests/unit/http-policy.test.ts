@@ -93,6 +93,26 @@ describe('withHttpPolicy', () => {
     expect(await res.json()).toEqual({ errors: [{ message: 'Erreur interne du serveur. Réessayez plus tard.', code: 'internal_error' }] })
   })
 
+  it('says when a refusal comes from a session sent from another address than the site’s', async () => {
+    const sessionCtx = async () => ({ corsOrigins: [], cookiePrefix: 'payload', sessionOrigins: ['http://localhost:3000', 'http://127.0.0.1:3000'] })
+    const forbidden = withHttpPolicy(async () => Response.json({ errors: [{ message: 'You are not allowed to perform this action.' }] }, { status: 403 }), sessionCtx)
+    const from = (origin: string, cookie = 'payload-token=abc') =>
+      forbidden(new Request('http://x/api/globals/navigation', { method: 'POST', headers: { Origin: origin, Cookie: cookie } }))
+
+    const other = await from('http://192.0.2.7:3000')
+    expect(other.status).toBe(403)
+    expect(await other.json()).toEqual({
+      errors: [{
+        message: 'Votre session n’est pas reconnue à cette adresse (http://192.0.2.7:3000) : ouvrez l’administration à http://localhost:3000/admin, ou faites ajouter cette adresse à SITE_ALIASES.',
+        code: 'untrusted_origin',
+      }],
+    })
+    // A trusted origin, or no session at all: the plain refusal.
+    for (const res of [await from('http://127.0.0.1:3000'), await from('http://192.0.2.7:3000', 'other=1')]) {
+      expect((await res.json()).errors[0]).toEqual({ message: 'Vous n’êtes pas autorisé à effectuer cette action.', code: 'forbidden' })
+    }
+  })
+
   it('turns a non-JSON error into the JSON shape', async () => {
     const handler = withHttpPolicy(async () => new Response('Fichier trop volumineux', { status: 413 }), ctx)
     const res = await handler(new Request('http://x/api/media', { method: 'POST', body: 'x' }))

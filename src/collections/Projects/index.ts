@@ -84,6 +84,7 @@ export const Projects: CollectionConfig = {
               label: 'Domaines',
               relationTo: 'tags',
               hasMany: true,
+              filterOptions: { kind: { equals: 'domaine' } },
               admin: { description: 'Étiquettes de type « Domaine » : Éducation, Culture, Promotion ESS…' },
             }),
             {

@@ -21,6 +21,8 @@ export type PolicyContext = {
   apiRoute?: string
   authCollections?: readonly string[]
   cookiePrefix?: string
+  /** Origins whose logged-in requests Payload accepts (its `csrf` list); others lose their session. */
+  sessionOrigins?: readonly string[]
 }
 
 /** `/api/articles/:id` matches `/api/articles/12`; `*` and `:param*` match the rest. */
@@ -43,6 +45,28 @@ const withHeaders = (response: Response, headers: Record<string, string>, body?:
   const merged = new Headers(response.headers)
   for (const [key, value] of Object.entries(headers)) merged.set(key, value)
   return new Response(body === undefined ? response.body : body, { status: response.status, statusText: response.statusText, headers: merged })
+}
+
+/**
+ * A refusal caused by the session cookie being ignored (Payload honours it only from the site's
+ * own origins): says so, and how to fix it, instead of a bare "not allowed".
+ */
+function untrustedOriginError(request: Request, status: number, ctx: PolicyContext) {
+  if ((status !== 401 && status !== 403) || !ctx.sessionOrigins?.length) return null
+  const origin = request.headers.get('origin')
+  if (!origin || ctx.sessionOrigins.includes(origin)) return null
+  if (identityOf(request.headers, ctx.cookiePrefix) !== 'session') return null
+  return {
+    status: 403,
+    body: {
+      errors: [{
+        message:
+          `Votre session n’est pas reconnue à cette adresse (${origin}) : ouvrez l’administration à ` +
+          `${ctx.sessionOrigins[0]}/admin, ou faites ajouter cette adresse à SITE_ALIASES.`,
+        code: 'untrusted_origin',
+      }],
+    },
+  }
 }
 
 export const jsonError = (status: number, extra: Record<string, string> = {}, message = messageForStatus(status), code = codeForStatus(status)) =>
@@ -83,7 +107,9 @@ export async function applyHttpPolicy(request: Request, response: Response, ctx:
       }
     }
     const source = status === 405 ? undefined : (parsed ?? (text ? { message: text } : undefined))
-    const body = normalizeErrorBody(status, source)
+    const origin = untrustedOriginError(request, status, ctx)
+    if (origin) status = origin.status
+    const body = origin?.body ?? normalizeErrorBody(status, source)
     const headers = new Headers(response.headers)
     headers.set('Content-Type', 'application/json; charset=utf-8')
     headers.set('Cache-Control', 'no-store')

@@ -45,6 +45,7 @@ const staticContext = (payload: Payload): Omit<PolicyContext, 'corsOrigins'> => 
       apiRoute: config.routes.api,
       authCollections: config.collections.filter((c) => c.auth).map((c) => c.slug),
       cookiePrefix: config.cookiePrefix,
+      sessionOrigins: config.csrf,
     }
     staticParts.set(payload, parts)
   }

@@ -1,0 +1,30 @@
+'use client'
+import type { ReactNode } from 'react'
+
+/**
+ * Keeps the browser's Back button working in the admin.
+ *
+ * Payload's list view (ListQuery provider, 3.90) syncs its query into the URL with
+ * `history.replaceState(null, …)` in a mount effect. On a full page load that effect runs before
+ * Next.js wraps `history.replaceState` (a parent's effect), so the list's history entry loses the
+ * router state Next writes there; Next ignores a Back to an entry without it: the URL changes and
+ * the document stays on screen. Replacing with `null` therefore keeps the router's state. Installed
+ * when the admin's code loads, before any effect runs. Guarded by tests/e2e/admin-editing.test.ts.
+ */
+const ROUTER_KEYS = ['__NA', '__PRIVATE_NEXTJS_INTERNALS_TREE'] as const
+
+if (typeof window !== 'undefined' && !(window.history.replaceState as { keepsRouterState?: boolean }).keepsRouterState) {
+  const replaceState = window.history.replaceState.bind(window.history)
+  const keepRouterState: History['replaceState'] = (data, unused, url) => {
+    const current = window.history.state as Record<string, unknown> | null
+    if (data == null && current?.__NA) {
+      data = Object.fromEntries(ROUTER_KEYS.filter((key) => key in current).map((key) => [key, current[key]]))
+    }
+    replaceState(data, unused, url)
+  }
+  window.history.replaceState = Object.assign(keepRouterState, { keepsRouterState: true })
+}
+
+export function HistoryState({ children }: { children?: ReactNode }) {
+  return <>{children}</>
+}
