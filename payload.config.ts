@@ -40,7 +40,11 @@ export default buildConfig({
     avatar: 'default',
     importMap: { baseDir: dirname },
     components: {
-      providers: ['@/components/admin/HistoryState#HistoryState', '@/components/admin/ConnectionStatus#ConnectionStatus'],
+      providers: [
+        '@/components/admin/HistoryState#HistoryState',
+        '@/components/admin/ConnectionStatus#ConnectionStatus',
+        '@/components/admin/DrawerGuard#DrawerGuard',
+      ],
     },
     timezones: adminTimezones,
     meta: { titleSuffix: ' — Labo de l’ESS', description: 'Administration du Labo de l’ESS' },

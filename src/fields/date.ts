@@ -1,5 +1,6 @@
 import type { DateField, DateFieldValidation, FieldHook } from 'payload'
 
+import { MONTH_FORMATS } from '../lib/month-input'
 import { MESSAGES } from './messages'
 
 /** "2016-02-08", "2016-02-08T12:00", "2016-02-08T12:00:00.000Z", "2016-02-08T12:00:00+01:00". */
@@ -63,7 +64,13 @@ export const dateField = ({
   ...(hooks ? { hooks } : {}),
   ...(defaultValue !== undefined ? { defaultValue } : {}),
   admin: {
-    date: { pickerAppearance: appearance, displayFormat: DISPLAY_FORMATS[appearance] },
+    date: {
+      pickerAppearance: appearance,
+      displayFormat: DISPLAY_FORMATS[appearance],
+      // A month is typed "juin 2025" or "06/2025" (src/lib/month-input.ts), never guessed.
+      ...(appearance === 'monthOnly' ? { overrides: { dateFormat: MONTH_FORMATS } } : {}),
+    },
+    ...(appearance === 'monthOnly' ? { components: { Field: '@/components/admin/MonthField#MonthField' } } : {}),
     ...(description ? { description } : {}),
     ...admin,
   },

@@ -92,3 +92,15 @@ export function normalizeForMatch(s: string): string {
   for (let i = 0; i < s.length; i++) out += foldCodeUnit(s.charCodeAt(i))
   return out.replace(/ {2,}/g, ' ').trim()
 }
+
+/**
+ * Whether every word typed in a picker starts a word of the label, whatever the case and
+ * accents: "educ" finds "Éducation", "prom ess" finds "Promotion ESS".
+ */
+export function matchesWords(label: string, typed: string): boolean {
+  const words = normalizeForMatch(label).split(/[\s'’-]+/)
+  return normalizeForMatch(typed)
+    .split(' ')
+    .filter(Boolean)
+    .every((part) => words.some((word) => word.startsWith(part)))
+}

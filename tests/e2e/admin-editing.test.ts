@@ -92,6 +92,42 @@ describe('fields that say what they do', () => {
     await context.close()
   })
 
+  it('"educ" in Domaines finds "Éducation"', async () => {
+    const { context, page } = await loggedIn(baseURL)
+    await page.goto(`${baseURL}/admin/collections/projects/create`)
+    await page.getByText('Fiche projet', { exact: true }).first().click()
+    await page.locator('#field-domains .rs__control').click()
+    await page.keyboard.type('educ')
+    await expect.poll(() => page.locator('.rs__option').allInnerTexts()).toEqual(['Éducation'])
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.locator('#field-domains .rs__multi-value').allInnerTexts()).toEqual(['Éducation'])
+    await page.keyboard.type('zz')
+    await expect.poll(() => page.locator('#field-domains .rs__menu').innerText()).toContain('Aucune étiquette ne commence ainsi.')
+    await context.close()
+  })
+
+  it('a month typed "06/2025" is June 2025, and what is not a month is said so', async () => {
+    const { context, page } = await loggedIn(baseURL)
+    await page.goto(`${baseURL}/admin/collections/projects/create`)
+    await page.getByText('Fiche projet', { exact: true }).first().click()
+    await page.locator('#field-conventionDates').getByRole('button', { name: /Ajouter/ }).first().click()
+    const input = page.locator('#field-conventionDates .date-time-picker input').first()
+    await input.fill('06/2025')
+    await input.press('Tab')
+    await expect.poll(() => input.inputValue()).toBe('juin 2025')
+    await input.fill('13/2025')
+    await input.press('Tab')
+    const alert = page.locator('#field-conventionDates .month-field__unread[role="alert"]')
+    await expect.poll(async () => (await alert.innerText()).replace(/\u00a0/g, ' ')).toBe('« 13/2025 » ne se lit pas comme un mois : écrivez par exemple « juin 2025 » ou « 06/2025 ».')
+    expect(await input.inputValue()).toBe('juin 2025')
+    await page.screenshot({ path: screenshotPath('admin-mois-illisible') })
+    await input.fill('septembre 2017')
+    await expect.poll(() => alert.count()).toBe(0)
+    await input.press('Tab')
+    await expect.poll(() => input.inputValue()).toBe('septembre 2017')
+    await context.close()
+  })
+
   it('the scheduling dialog names the document, the date and time, and Paris time by default', async () => {
     const { context, page } = await loggedIn(baseURL)
     await page.goto(`${baseURL}/admin/collections/projects`)
@@ -113,6 +149,20 @@ describe('fields that say what they do', () => {
   })
 })
 
+describe('a nested page', () => {
+  it('shows its full address on the site, with a link', async () => {
+    const { context, page } = await loggedIn(baseURL)
+    const res = await fetch(`${baseURL}/api/pages?where[slug][equals]=presentation&depth=0&limit=1`)
+    const { docs } = (await res.json()) as { docs: { id: number }[] }
+    await page.goto(`${baseURL}/admin/collections/pages/${docs[0]!.id}`)
+    const link = page.locator('.page-address a')
+    await link.waitFor()
+    await expect.poll(() => link.innerText()).toBe(`${baseURL}/le-labo-de-l-ess/presentation`)
+    expect(await link.getAttribute('href')).toBe('/le-labo-de-l-ess/presentation')
+    await context.close()
+  })
+})
+
 describe('a save that never reaches the server', () => {
   it('says the server is unreachable, keeps the form, and offers the typed text back after a reload', async () => {
     const { context, page } = await loggedIn(baseURL)
@@ -125,6 +175,10 @@ describe('a save that never reaches the server', () => {
     const alert = page.locator('.labo-connection[role="alert"]')
     await expect.poll(() => alert.innerText(), { timeout: 10_000 }).toContain('Le serveur ne répond pas')
     expect(await page.locator('input[name="title"]').inputValue()).toBe('Projet saisi pendant une panne')
+    // Payload's toast says it too, in French (not the browser's "Failed to fetch").
+    await expect
+      .poll(async () => (await page.locator('[data-sonner-toast]').allInnerTexts()).join('\n'))
+      .toContain('Le serveur ne répond pas : rien n’a été enregistré.')
     await page.screenshot({ path: screenshotPath('admin-serveur-injoignable') })
 
     // It comes back: the banner says so.
@@ -150,6 +204,42 @@ describe('a save that never reaches the server', () => {
     await page.goto(`${baseURL}/admin/collections/projects/create`)
     await page.locator('input[name="title"]').waitFor()
     expect(await page.getByText('Une saisie non enregistrée du').count()).toBe(0)
+    await context.close()
+  })
+
+  it('Escape on a drawer with typed text asks first', async () => {
+    const { context, page } = await loggedIn(baseURL)
+    await page.goto(`${baseURL}/admin/collections/projects/create`)
+    // The cover field: a new image, in a drawer over the project.
+    await page.getByRole('button', { name: /^Créer un/ }).first().click()
+    const drawer = page.locator('.drawer.drawer--is-open')
+    await drawer.locator('input[name="alt"]').fill('Une photo de l’atelier')
+    const asked: string[] = []
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message())
+      void dialog.dismiss()
+    })
+    await page.keyboard.press('Escape')
+    await expect.poll(() => asked).toEqual(['Fermer ce panneau sans enregistrer ? Ce que vous y avez saisi sera perdu.'])
+    await page.waitForTimeout(500)
+    expect(await drawer.locator('input[name="alt"]').inputValue()).toBe('Une photo de l’atelier')
+
+    page.once('dialog', (dialog) => void dialog.accept())
+    await page.keyboard.press('Escape')
+    await expect.poll(() => page.locator('.drawer.drawer--is-open').count()).toBe(0)
+    await context.close()
+  })
+
+  it('a drawer closes once saved, its document chosen in the field', async () => {
+    const { context, page } = await loggedIn(baseURL)
+    await page.goto(`${baseURL}/admin/collections/projects/create`)
+    await page.getByText('Fiche projet', { exact: true }).first().click()
+    await page.locator('#field-partners .relationship-add-new__add-button').first().click()
+    const drawer = page.locator('.drawer.drawer--is-open')
+    await drawer.locator('input[name="name"]').fill('Coopérative créée depuis un projet')
+    await drawer.locator('#action-save').click()
+    await expect.poll(() => page.locator('.drawer.drawer--is-open').count(), { timeout: 15_000 }).toBe(0)
+    await expect.poll(() => page.locator('#field-partners').innerText()).toContain('Coopérative créée depuis un projet')
     await context.close()
   })
 

@@ -28,10 +28,13 @@ export const withDatabase = (uri: string, database: string) => {
   return url.toString()
 }
 
-/** Runs scripts/migrate.ts in a child process, so this process never caches a Payload. */
+/**
+ * Runs scripts/migrate.ts in a child process, so this process never caches a Payload; through the
+ * launcher, as `npm run migrate` does (a start-up stuck in module loading is tried again).
+ */
 export const runMigrate = (uri: string, args: string[] = []) =>
   new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/migrate.ts', ...args], {
+    const child = spawn(process.execPath, ['scripts/launch.mjs', 'scripts/migrate.ts', ...args], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URI: uri, PAYLOAD_SECRET: 'test-secret', NODE_ENV: 'test' },
       stdio: ['ignore', 'pipe', 'pipe'],

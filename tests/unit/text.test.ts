@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { foldCodeUnit, normalizeForMatch, stripAccents } from '../../src/lib/text'
+import { foldCodeUnit, matchesWords, normalizeForMatch, stripAccents } from '../../src/lib/text'
 
 describe('stripAccents', () => {
   it('removes French diacritics and keeps case', () => {
@@ -79,5 +79,26 @@ describe('foldCodeUnit', () => {
     expect(fold('\u0301')).toBe('')
     const emoji = '🎉'
     expect(foldCodeUnit(emoji.charCodeAt(0)) + foldCodeUnit(emoji.charCodeAt(1))).toBe(emoji)
+  })
+})
+
+describe('matchesWords', () => {
+  it('finds a label by the start of its words, whatever the accents and case', () => {
+    expect(matchesWords('Éducation', 'educ')).toBe(true)
+    expect(matchesWords('Éducation', 'ÉDUC')).toBe(true)
+    expect(matchesWords('Promotion ESS', 'ess')).toBe(true)
+    expect(matchesWords('Promotion ESS', 'prom ess')).toBe(true)
+    expect(matchesWords('Économie d’entreprise', 'entre')).toBe(true)
+    expect(matchesWords('Cœur de métier', 'coeur')).toBe(true)
+  })
+
+  it('does not find a word in the middle of another, nor a missing one', () => {
+    expect(matchesWords('Prévention', 'vention')).toBe(false)
+    expect(matchesWords('Culture', 'educ')).toBe(false)
+    expect(matchesWords('Promotion ESS', 'prom culture')).toBe(false)
+  })
+
+  it('an empty search finds everything', () => {
+    expect(matchesWords('Culture', '  ')).toBe(true)
   })
 })

@@ -4,6 +4,7 @@ import { editorialAccess } from '../../access/content'
 import { dateField, publishedAtField } from '../../fields/date'
 import { relationshipField } from '../../fields/relationship'
 import { richTextField } from '../../fields/richText'
+import { tagsField } from '../../fields/tags'
 import { slugField } from '../../fields/slug'
 import { urlField } from '../../fields/url'
 import { editorialVersions } from '../shared/editorial'
@@ -80,13 +81,13 @@ export const Articles: CollectionConfig = {
                       name: 'medium',
                       label: 'Média',
                       type: 'text',
-                      admin: { width: '50%', placeholder: 'Les Echos' },
+                      admin: { width: '50%', placeholder: 'Ex. : Les Echos' },
                     },
                     {
                       name: 'section',
                       label: 'Supplément ou rubrique',
                       type: 'text',
-                      admin: { width: '50%', placeholder: 'Cahier Expertises' },
+                      admin: { width: '50%', placeholder: 'Ex. : Cahier Expertises' },
                     },
                   ],
                 },
@@ -96,7 +97,7 @@ export const Articles: CollectionConfig = {
                   name: 'label',
                   label: 'Texte du lien',
                   type: 'text',
-                  admin: { placeholder: 'Lire l’intégralité' },
+                  admin: { placeholder: 'Ex. : Lire l’intégralité' },
                 },
               ],
             },
@@ -105,7 +106,7 @@ export const Articles: CollectionConfig = {
         {
           label: 'Classement',
           fields: [
-            relationshipField({ name: 'tags', label: 'Étiquettes', relationTo: 'tags', hasMany: true }),
+            tagsField({ name: 'tags', label: 'Étiquettes' }),
             relationshipField({
               name: 'relatedContent',
               label: 'Contenus liés',

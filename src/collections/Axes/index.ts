@@ -5,6 +5,7 @@ import { publishedAtField } from '../../fields/date'
 import { MESSAGES } from '../../fields/messages'
 import { relationshipField } from '../../fields/relationship'
 import { richTextField } from '../../fields/richText'
+import { tagsField } from '../../fields/tags'
 import { slugField } from '../../fields/slug'
 import { uniqueNumber } from '../../fields/unique'
 import { editorialVersions } from '../shared/editorial'
@@ -53,7 +54,7 @@ export const Axes: CollectionConfig = {
                   label: 'Titre',
                   type: 'text',
                   required: true,
-                  admin: { width: '80%', placeholder: 'Développer' },
+                  admin: { width: '80%', placeholder: 'Ex. : Développer' },
                 },
               ],
             },
@@ -65,7 +66,7 @@ export const Axes: CollectionConfig = {
                 description: 'Ligne affichée sous le titre (« Mutualiser, coopérer, gouverner »). Vide : les mots-clés.',
               },
             },
-            relationshipField({ name: 'keywords', label: 'Mots-clés', relationTo: 'tags', hasMany: true }),
+            tagsField({ name: 'keywords', label: 'Mots-clés', kind: 'mot-cle' }),
             richTextField({ name: 'introduction', label: 'Introduction' }),
             {
               name: 'themesLead',

@@ -48,11 +48,16 @@ export const Pages: CollectionConfig = {
       admin: { position: 'sidebar', description: 'Place la page dans l’arborescence et le fil d’Ariane.' },
     }),
     {
+      name: 'address',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '@/collections/Pages/PageAddress#PageAddress' }, disableListColumn: true },
+    },
+    {
       name: 'breadcrumbs',
       label: 'Fil d’Ariane',
       labels: { singular: 'Étape', plural: 'Étapes' },
       type: 'array',
-      admin: { readOnly: true, position: 'sidebar', description: 'Calculé à partir des pages parentes.' },
+      admin: { readOnly: true, position: 'sidebar', initCollapsed: true, description: 'Calculé à partir des pages parentes.' },
       fields: [
         { name: 'doc', type: 'relationship', relationTo: 'pages', maxDepth: 0, admin: { disabled: true } },
         {

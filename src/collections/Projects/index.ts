@@ -4,6 +4,7 @@ import { editorialAccess } from '../../access/content'
 import { dateField, publishedAtField } from '../../fields/date'
 import { relationshipField, uploadField } from '../../fields/relationship'
 import { richTextField } from '../../fields/richText'
+import { tagsField } from '../../fields/tags'
 import { slugField } from '../../fields/slug'
 import { editorialVersions } from '../shared/editorial'
 import { notSelf } from '../shared/filters'
@@ -75,17 +76,15 @@ export const Projects: CollectionConfig = {
                   name: 'duration',
                   label: 'Durée du soutien',
                   type: 'text',
-                  admin: { width: '40%', placeholder: '2 ans' },
+                  admin: { width: '40%', placeholder: 'Ex. : 2 ans' },
                 },
               ],
             },
-            relationshipField({
+            tagsField({
               name: 'domains',
               label: 'Domaines',
-              relationTo: 'tags',
-              hasMany: true,
-              filterOptions: { kind: { equals: 'domaine' } },
-              admin: { description: 'Étiquettes de type « Domaine » : Éducation, Culture, Promotion ESS…' },
+              kind: 'domaine',
+              description: 'Étiquettes de type « Domaine » : Éducation, Culture, Promotion ESS…',
             }),
             {
               type: 'row',
@@ -94,13 +93,13 @@ export const Projects: CollectionConfig = {
                   name: 'lever',
                   label: 'Levier',
                   type: 'text',
-                  admin: { width: '50%', placeholder: 'Faire (re)connaître l’ESS' },
+                  admin: { width: '50%', placeholder: 'Ex. : Faire (re)connaître l’ESS' },
                 },
                 {
                   name: 'programme',
                   label: 'Programme',
                   type: 'text',
-                  admin: { width: '50%', placeholder: 'Création de valeurs' },
+                  admin: { width: '50%', placeholder: 'Ex. : Création de valeurs' },
                 },
               ],
             },
@@ -132,7 +131,7 @@ export const Projects: CollectionConfig = {
                       name: 'label',
                       label: 'Précision',
                       type: 'text',
-                      admin: { width: '60%', placeholder: 'Avenant, renouvellement…' },
+                      admin: { width: '60%', placeholder: 'Ex. : Avenant, renouvellement…' },
                     },
                   ],
                 },

@@ -8,6 +8,7 @@ import { type ReactNode, useEffect, useState } from 'react'
  */
 const DOWN = [502, 503, 504]
 const PROBE_MS = 3000
+const UNREACHABLE = 'Le serveur ne répond pas : rien n’a été enregistré.'
 
 type State = 'up' | 'down' | 'back'
 
@@ -45,8 +46,10 @@ export function ConnectionStatus({ children }: { children?: ReactNode }) {
         if (isApi(input)) (DOWN.includes(res.status) ? markDown : markUp)()
         return res
       } catch (err) {
-        if (isApi(input) && !(err instanceof DOMException && err.name === 'AbortError')) markDown()
-        throw err
+        if (!isApi(input) || (err instanceof DOMException && err.name === 'AbortError')) throw err
+        markDown()
+        // Payload shows the error's text in a toast: the browser's is English ("Failed to fetch").
+        throw new TypeError(UNREACHABLE, { cause: err })
       }
     }
     const offline = () => markDown()
