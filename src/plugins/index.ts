@@ -7,6 +7,7 @@ import { absoluteURL, paths } from '../lib/site-paths'
 import { apiKeysPlugin } from './api-keys'
 import { commentsPlugin } from './comments'
 import { glossaryPlugin } from './glossary'
+import { graphqlGuard } from './graphql-guard'
 import { openapiPlugin } from './openapi'
 import { restCachePlugin } from './rest-cache'
 import { revalidatePaths, revalidatePlugin } from './revalidate'
@@ -76,4 +77,7 @@ export const plugins: Plugin[] = [
   }),
   // Last: its hooks see every collection and global the others added.
   revalidatePlugin(),
+  // GraphQL: no schema names suggested, no operation started after the time budget (every
+  // collection and global, hence after the others). The route screens requests before Payload.
+  graphqlGuard(),
 ]

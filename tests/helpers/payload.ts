@@ -10,7 +10,7 @@ import path from 'node:path'
 
 import { getPayload, handleEndpoints, type Payload } from 'payload'
 
-import { withRestPolicy } from '../../src/plugins/openapi/http'
+import { withGraphqlPolicy, withRestPolicy } from '../../src/plugins/openapi/http'
 import { createTestDatabase } from './db'
 
 export type TestContext = {
@@ -46,7 +46,8 @@ export async function bootPayload(): Promise<TestContext> {
   const config = await configPromise
   const payload = await getPayload({ config })
   const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
-  const graphql = GRAPHQL_POST(config)
+  // As src/app/(payload)/api/graphql/route.ts: screened, in French.
+  const graphql = withGraphqlPolicy(config, GRAPHQL_POST(config))
   // The same HTTP policy (CORS, ETag, French JSON errors) as src/app/(payload)/api/[...slug]/route.ts.
   const rest = withRestPolicy(config, (request: Request) => handleEndpoints({ config, request }))
 

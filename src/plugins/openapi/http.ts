@@ -8,6 +8,7 @@ import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 
 import { parseOrigins } from '../../lib/http/cors'
 import { onWholeSiteRefresh } from '../../lib/page-refresh'
+import { withGraphqlScreen } from '../../lib/http/graphql'
 import { withHttpPolicy, type PolicyContext, type Route } from '../../lib/http/policy'
 import { withRestCache } from '../rest-cache/http'
 
@@ -111,4 +112,15 @@ export function withRestPolicy<Args extends unknown[]>(
     async (request) => httpPolicyContext(await payloadOf(), { origins: request.headers.has('origin') }),
     (err) => console.error('REST policy:', err),
   )
+}
+
+/**
+ * Wraps Payload's GraphQL handler (`GRAPHQL_POST(config)`): requests screened before Payload
+ * parses them (size, depth, fragments, aliases, fields, no batches), a time budget, French.
+ */
+export function withGraphqlPolicy(
+  config: Promise<SanitizedConfig> | SanitizedConfig,
+  handler: (request: Request) => Promise<Response>,
+) {
+  return withGraphqlScreen(async (request) => handler(inFrench(request, (await config).cookiePrefix)))
 }

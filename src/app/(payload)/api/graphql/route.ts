@@ -1,10 +1,8 @@
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
-import { inFrench } from '@/plugins/openapi/http'
+import { withGraphqlPolicy } from '@/plugins/openapi/http'
 
-const graphql = GRAPHQL_POST(config)
-
-// French messages for every client, as in the REST API (src/plugins/openapi/http.ts).
-export const POST = async (request: Request) => graphql(inFrench(request, (await config).cookiePrefix))
+// Screened before Payload sees it, answered in French (src/lib/http/graphql.ts).
+export const POST = withGraphqlPolicy(config, GRAPHQL_POST(config))
 export const OPTIONS = REST_OPTIONS(config)
