@@ -19,6 +19,7 @@ import type { AddressInfo } from 'node:net'
 
 import next from 'next'
 
+import { withBodyLimit } from '../src/lib/http/body-limit'
 import { holdPages, installPageCache, withPageCache } from '../src/lib/page-cache'
 import { EVERYTHING, instanceId, listenForRefreshes, type RefreshListener } from '../src/lib/page-refresh'
 import { revalidateAllToken } from '../src/plugins/revalidate'
@@ -65,7 +66,8 @@ async function serve(onReady: () => void) {
   await app.prepare()
   const handle = app.getRequestHandler()
   const handler = withPageCache(installPageCache(), (req, res) => handle(req, res))
-  const server = http.createServer(handler)
+  // Bodies over the limit are refused before they are read (src/lib/http/body-limit.ts).
+  const server = http.createServer(withBodyLimit(handler))
   // The private port takes page refreshes only; `exclusive`: in a cluster worker, a port of this
   // process alone.
   const internal = http.createServer((req, res) => {
