@@ -284,7 +284,8 @@ async function main() {
     server = spawn(process.execPath, serverArgs(port, '127.0.0.1'), {
       cwd: ROOT,
       stdio: ['ignore', out, out],
-      env: { ...process.env, NODE_ENV: 'production', WEB_CONCURRENCY: String(WORKERS), DATABASE_URI: appUri, SITE_URL: base, PORT: String(port) },
+      // The load generator stands for a proxy: each post's X-Forwarded-For is a visitor of its own.
+      env: { ...process.env, NODE_ENV: 'production', WEB_CONCURRENCY: String(WORKERS), DATABASE_URI: appUri, SITE_URL: base, PORT: String(port), TRUSTED_PROXIES: '127.0.0.1' },
     })
     for (let i = 0; ; i++) {
       if (server.exitCode !== null) throw new Error(`le serveur s’est arrêté (voir ${serverLog})`)

@@ -12,6 +12,9 @@
  *   request): a change made on one instance, by the jobs runner or by a script reaches them all.
  *   Before taking requests, each process marks every page stale (the build's may come from
  *   another database).
+ * - The visitor's address reaches the app in X-Forwarded-For, set here from the socket and the
+ *   proxies of `TRUSTED_PROXIES` (src/lib/http/client-address.ts): a forwarding header a visitor
+ *   writes is never believed.
  */
 import cluster, { type Worker } from 'node:cluster'
 import http from 'node:http'
@@ -20,6 +23,7 @@ import type { AddressInfo } from 'node:net'
 import next from 'next'
 
 import { withBodyLimit } from '../src/lib/http/body-limit'
+import { parseTrustedProxies, setClientAddress, type TrustedProxies } from '../src/lib/http/client-address'
 import { holdPages, installPageCache, withPageCache } from '../src/lib/page-cache'
 import { EVERYTHING, instanceId, listenForRefreshes, type RefreshListener } from '../src/lib/page-refresh'
 import { revalidateAllToken } from '../src/plugins/revalidate'
@@ -59,13 +63,17 @@ async function applyAnnouncedRefreshes(refresh: (paths: string[]) => Promise<voi
 }
 
 /** One serving process: Next behind the page cache, on the shared port and a private one. */
-async function serve(onReady: () => void) {
+async function serve(proxies: TrustedProxies, onReady: () => void) {
   // tsx maps every stack trace through source maps: Next creates errors on its hot paths.
   process.setSourceMapsEnabled(false)
   const app = next({ dev: false, dir: ROOT, hostname, port })
   await app.prepare()
   const handle = app.getRequestHandler()
-  const handler = withPageCache(installPageCache(), (req, res) => handle(req, res))
+  const cached = withPageCache(installPageCache(), (req, res) => handle(req, res))
+  const handler: typeof cached = (req, res) => {
+    setClientAddress(req, proxies)
+    return cached(req, res)
+  }
   // Bodies over the limit are refused before they are read (src/lib/http/body-limit.ts).
   const server = http.createServer(withBodyLimit(handler))
   // The private port takes page refreshes only; `exclusive`: in a cluster worker, a port of this
@@ -145,11 +153,18 @@ function supervise(count: number) {
 }
 
 function main() {
+  let proxies: TrustedProxies
+  try {
+    proxies = parseTrustedProxies(process.env.TRUSTED_PROXIES)
+  } catch (err) {
+    console.error(`  ! ${err instanceof Error ? err.message : String(err)}`)
+    process.exit(1)
+  }
   const count = Math.max(1, Math.floor(Number(process.env.WEB_CONCURRENCY) || 1))
   if (count > 1 && cluster.isPrimary) return supervise(count)
-  if (cluster.isWorker) return serve(() => process.send?.(READY))
+  if (cluster.isWorker) return serve(proxies, () => process.send?.(READY))
   const started = keepAlive('serveur')
-  return serve(() => {
+  return serve(proxies, () => {
     started()
     console.log(`  ✓ Prêt sur http://${shown}:${port}`)
   })

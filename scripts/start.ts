@@ -1,6 +1,7 @@
 /** `npm start`: database, migrations, first admin, demo content, build if needed, then serve. */
 import { spawn } from 'node:child_process'
 
+import { parseTrustedProxies } from '../src/lib/http/client-address'
 import { buildApp, buildIsFresh, ensureDatabaseServer, ensureSecret, keepAlive, loadDotEnv, ROOT, serverArgs, step, supervise } from './lib/runtime'
 import { guardLoading } from './lib/loader-guard'
 
@@ -9,6 +10,8 @@ const TOTAL = 5
 async function main() {
   const started = keepAlive('npm start')
   loadDotEnv()
+  // A mistyped TRUSTED_PROXIES fails now, before the database and the build.
+  parseTrustedProxies(process.env.TRUSTED_PROXIES)
   ensureSecret()
   const port = process.env.PORT || '3000'
   process.env.SITE_URL ||= `http://localhost:${port}`

@@ -2,6 +2,8 @@ import type { Access, FieldAccess, Where } from 'payload'
 
 import { hasRole, isModeratorUser, isPanelUser } from './roles'
 
+export { serverOnlyField } from './roles'
+
 /**
  * Reader comments. Moderators and admins see everything (trash included, with `?trash=true`);
  * everyone else (visitors, editors, integration keys) only approved comments of published pages,
@@ -33,9 +35,6 @@ export const commentsDelete: Access = ({ req: { user }, data }) => {
 
 /** E-mail, address hash, user agent and moderation fields: moderators and admins only. */
 export const moderatorsOnlyField: FieldAccess = ({ req: { user } }) => isModeratorUser(user)
-
-/** Fields only the server sets (hooks); nobody writes them through the API. */
-export const serverOnlyField: FieldAccess = () => false
 
 /** Settings the public must not read (the anti-spam word lists): panel users only. */
 export const panelUsersOnlyField: FieldAccess = ({ req: { user } }) => isPanelUser(user)

@@ -31,5 +31,8 @@ export const isStaff: Access = ({ req }) => isStaffUser(req.user)
 export const isModerator: Access = ({ req }) => isModeratorUser(req.user)
 export const isLoggedIn: Access = ({ req }) => Boolean(req.user)
 
+/** Fields only the server sets (hooks, the database); nobody writes them through the API. */
+export const serverOnlyField: FieldAccess = () => false
+
 export const isAdminField: FieldAccess = ({ req }) => isAdminUser(req.user)
 export const isStaffField: FieldAccess = ({ req }) => isStaffUser(req.user)

@@ -23,6 +23,8 @@ declare module 'vitest' {
     adminEmail: string
     adminPassword: string
     databaseUri: string
+    /** The one address TRUSTED_PROXIES lists (a loopback address only tests connect from). */
+    trustedProxy: string
   }
 }
 
@@ -56,6 +58,7 @@ export default async function setup(project: TestProject) {
   // Uploads go to a throwaway folder, not the project's media/.
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'labo-e2e-media-'))
   const databaseUri = withDatabase(adminUri, name)
+  const trustedProxy = '127.0.0.9'
   const child = spawn(process.execPath, ['scripts/launch.mjs', 'scripts/start.ts'], {
     cwd: ROOT,
     env: {
@@ -69,6 +72,8 @@ export default async function setup(project: TestProject) {
       ADMIN_EMAIL: adminEmail,
       ADMIN_PASSWORD: adminPassword,
       MEDIA_DIR: mediaDir,
+      // A proxy in front, as in production; every other peer (127.0.0.1, the browser) is a visitor.
+      TRUSTED_PROXIES: trustedProxy,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -81,6 +86,7 @@ export default async function setup(project: TestProject) {
   project.provide('adminEmail', adminEmail)
   project.provide('adminPassword', adminPassword)
   project.provide('databaseUri', databaseUri)
+  project.provide('trustedProxy', trustedProxy)
 
   return async () => {
     child.kill('SIGTERM')

@@ -1,6 +1,7 @@
 import type { CollectionBeforeOperationHook, CollectionConfig, Endpoint, Field, FieldAccess, Where } from 'payload'
 
 import { commentsCreate, commentsDelete, commentsModerate, commentsRead, moderatorsOnlyField, serverOnlyField } from '../../access/comments'
+import { serverTimestamps } from '../../fields/timestamps'
 import { spipToHtml } from '../../lib/spip'
 import { COMMENT_STATUSES, LIMITS, SPIP_HELP, STATUS_LABELS } from './constants'
 import { afterChangeHook, afterDeleteHook, beforeChangeHook } from './hooks'
@@ -275,6 +276,8 @@ export function commentsCollection(options: ResolvedOptions, access: CommentsPlu
       access: { read: () => false, create: serverOnlyField, update: serverOnlyField },
       admin: { hidden: true },
     },
+    // Nobody backdates a comment or creates it in the trash.
+    ...serverTimestamps({ trash: true }),
   ]
 
   return {

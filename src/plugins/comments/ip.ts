@@ -1,10 +1,11 @@
 import { createHmac } from 'node:crypto'
 
 /**
- * The visitor's address, from the headers the app receives. `next start` sets X-Forwarded-For
- * to the socket's address when the request has none; a reverse proxy appends the address it
- * saw. The right-most entry is therefore the one the closest trusted hop vouches for. (Without
- * a proxy in front, a client can forge the header: deploy behind one that appends to it.)
+ * The visitor's address, from the headers the app receives. The production server
+ * (scripts/server.ts) replaces X-Forwarded-For with the address it resolved from the socket and
+ * TRUSTED_PROXIES (src/lib/http/client-address.ts) and drops X-Real-IP: no header a visitor wrote
+ * reaches this point. The right-most entry is read (the only one behind that server; tests that
+ * call the app directly play the trusted proxy).
  */
 export function clientIp(headers: Headers | undefined | null): string | null {
   if (!headers) return null
