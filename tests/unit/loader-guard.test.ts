@@ -21,7 +21,8 @@ const script = (body: string) => {
 
 const run = (args: string[]) => spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
 
-describe('loader guard', () => {
+// Each test starts Node several times, synchronously: slow on a loaded machine, never stuck (run() has its own timeout).
+describe('loader guard', { timeout: 120_000 }, () => {
   it('stops an idle, never-settling loading with exit code 75 and says why', () => {
     const file = script(`
       const keep = setInterval(() => {}, 1000) // what the real hang looks like: a live but idle process
