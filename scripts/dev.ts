@@ -14,7 +14,7 @@ async function main() {
     stdio: 'inherit',
     env: { ...process.env, PAYLOAD_DB_PUSH: 'true' },
   })
-  supervise(child, db.stop)
+  supervise(() => child, db.stop)
 }
 
 main().catch((err) => {

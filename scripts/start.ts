@@ -17,7 +17,8 @@ async function main() {
   process.env.SITE_URL ||= `http://localhost:${port}`
 
   step(1, TOTAL, process.env.DATABASE_URI ? 'Connexion à la base de données (DATABASE_URI)…' : 'Démarrage de la base Postgres intégrée (.data/postgres)…')
-  const db = await ensureDatabaseServer('labo')
+  // The embedded server is started again if it dies (killed, crashed), as is the web server below.
+  const db = await ensureDatabaseServer('labo', { restart: true })
   try {
     const { closePayload, ensureAdmin, loadPayload, migrate, seedDemoContent } = await guardLoading('Chargement de Payload', () => import('./lib/prepare'))
     const payload = await loadPayload()
@@ -40,12 +41,13 @@ async function main() {
   }
 
   step(5, TOTAL, `Démarrage du serveur : site http://localhost:${port} — administration http://localhost:${port}/admin`)
-  const child = spawn(process.execPath, serverArgs(port), {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  })
-  supervise(child, db.stop)
+  const serve = () =>
+    spawn(process.execPath, serverArgs(port), {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
+  supervise(serve, db.stop, { restart: true })
   started()
 }
 

