@@ -5,6 +5,7 @@ import { isAdmin } from '../access/roles'
 import { publicPath } from '../collections/shared/paths'
 import { absoluteURL, paths } from '../lib/site-paths'
 import { apiKeysPlugin } from './api-keys'
+import { badInputPlugin } from './bad-input'
 import { commentsPlugin } from './comments'
 import { glossaryPlugin } from './glossary'
 import { graphqlGuard } from './graphql-guard'
@@ -80,4 +81,7 @@ export const plugins: Plugin[] = [
   // GraphQL: no schema names suggested, no operation started after the time budget (every
   // collection and global, hence after the others). The route screens requests before Payload.
   graphqlGuard(),
+  // Bad input (a body that is not an object, a value Postgres refuses…) answered 400, not 500:
+  // every collection, hence after the others.
+  badInputPlugin(),
 ]
