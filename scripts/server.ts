@@ -24,6 +24,8 @@ import next from 'next'
 
 import { withBodyLimit } from '../src/lib/http/body-limit'
 import { parseTrustedProxies, setClientAddress, type TrustedProxies } from '../src/lib/http/client-address'
+import { isCrossOriginAction, refuseCrossOriginAction } from '../src/lib/http/server-actions'
+import { siteOrigins } from '../src/lib/site-paths'
 import { holdPages, installPageCache, withPageCache } from '../src/lib/page-cache'
 import { EVERYTHING, instanceId, listenForRefreshes, type RefreshListener } from '../src/lib/page-refresh'
 import { revalidateAllToken } from '../src/plugins/revalidate'
@@ -70,7 +72,9 @@ async function serve(proxies: TrustedProxies, onReady: () => void) {
   await app.prepare()
   const handle = app.getRequestHandler()
   const cached = withPageCache(installPageCache(), (req, res) => handle(req, res))
+  const origins = siteOrigins()
   const handler: typeof cached = (req, res) => {
+    if (isCrossOriginAction(req.method, req.headers, origins)) return refuseCrossOriginAction(res)
     setClientAddress(req, proxies)
     return cached(req, res)
   }

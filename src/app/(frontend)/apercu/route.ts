@@ -20,6 +20,10 @@ export async function GET(request: Request): Promise<Response> {
       headers: { 'Content-Type': 'text/plain; charset=utf-8' },
     })
   }
+  // Percent-encoded as a URL path ("/。x" would not fit in a Location header), and still on this site.
+  const base = new URL(request.url)
+  const target = new URL(chemin, base)
+  if (target.origin !== base.origin) return new Response('Chemin d’aperçu invalide.', { status: 400 })
   ;(await draftMode()).enable()
-  redirect(chemin)
+  redirect(`${target.pathname}${target.search}${target.hash}`)
 }
