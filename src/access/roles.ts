@@ -36,3 +36,5 @@ export const serverOnlyField: FieldAccess = () => false
 
 export const isAdminField: FieldAccess = ({ req }) => isAdminUser(req.user)
 export const isStaffField: FieldAccess = ({ req }) => isStaffUser(req.user)
+export const isModeratorField: FieldAccess = ({ req }) => isModeratorUser(req.user)
+export const isPanel: Access = ({ req }) => isPanelUser(req.user)

@@ -1,8 +1,8 @@
-import type { GlobalConfig } from 'payload'
+import type { Field, GlobalConfig } from 'payload'
 
 import { panelUsersOnlyField } from '../access/comments'
 import { globalAccess } from '../access/content'
-import { isAdminField } from '../access/roles'
+import { isAdminField, isModeratorField, isPanel, isStaffField } from '../access/roles'
 import { COMMENT_MODES } from '../collections/Articles'
 import { relationshipField } from '../fields/relationship'
 import { socialLinksField } from '../fields/socialLinks'
@@ -18,8 +18,9 @@ export const SiteSettings: GlobalConfig = {
     group: 'Réglages',
     description: 'Nom, accroche, coordonnées, réseaux sociaux et partenaires média affichés sur tout le site.',
   },
-  access: globalAccess,
-  fields: [
+  // Moderators may save it too, for the anti-spam rules only (see withUpdateAccess below).
+  access: { ...globalAccess, update: isPanel },
+  fields: withUpdateAccess([
     {
       type: 'tabs',
       tabs: [
@@ -164,5 +165,19 @@ export const SiteSettings: GlobalConfig = {
         },
       ],
     },
-  ],
+  ]),
+}
+
+/**
+ * Who changes what: the anti-spam rules belong to moderators and admins; every other field to
+ * the staff (admins and editors), unless it says otherwise (the CORS list: admins).
+ */
+function withUpdateAccess(fields: Field[]): Field[] {
+  return fields.map((field) => {
+    if (field.type === 'tabs') return { ...field, tabs: field.tabs.map((tab) => ({ ...tab, fields: withUpdateAccess(tab.fields) })) }
+    if (!('name' in field)) return 'fields' in field ? ({ ...field, fields: withUpdateAccess(field.fields) } as Field) : field
+    if (field.type === 'ui') return field
+    const update = field.name === 'commentPolicy' ? isModeratorField : isStaffField
+    return { ...field, access: { update, ...field.access } } as Field
+  })
 }
