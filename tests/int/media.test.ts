@@ -95,6 +95,32 @@ describe('media uploads', () => {
     await expectNothingStored(before)
   })
 
+  it('a JPEG uploaded as page.html is kept as page.jpg, an image/jpeg', async () => {
+    const jpeg = await sharp({ create: { width: 60, height: 40, channels: 3, background: '#336699' } }).jpeg().toBuffer()
+    const res = await upload(new Blob([jpeg], { type: 'text/html' }), 'page.html', { alt: 'Une photo mal nommée' })
+    expect(res.status).toBe(201)
+    const { doc } = (await res.json()) as { doc: { filename: string; mimeType: string } }
+    expect(doc).toMatchObject({ filename: 'page.jpg', mimeType: 'image/jpeg' })
+    expect(mediaFiles()).toContain('page.jpg')
+    expect(mediaFiles()).not.toContain('page.html')
+  })
+
+  it('refuses a 10,000 × 10,000 GIF of a few bytes before decoding it', async () => {
+    const before = await snapshot()
+    const u16 = (n: number) => [n & 0xff, n >> 8]
+    // GIF89a, a 2-colour palette, one 10,000 × 10,000 frame of (nearly) no data.
+    const gif = Buffer.from([
+      ...Buffer.from('GIF89a'), ...u16(10_000), ...u16(10_000), 0x80, 0, 0, 0, 0, 0, 255, 255, 255,
+      0x2c, ...u16(0), ...u16(0), ...u16(10_000), ...u16(10_000), 0, 2, 2, 0x4c, 0x01, 0, 0x3b,
+    ])
+    const res = await upload(new Blob([gif], { type: 'image/gif' }), 'bombe.gif')
+    expect(res.status).toBe(413)
+    expect(await errorMessage(res)).toBe(
+      'Image trop grande (10000 × 10000 pixels, 100 millions de pixels) : 40 millions de pixels au plus. Réduisez-la avant de l’envoyer.',
+    )
+    await expectNothingStored(before)
+  })
+
   it('refuses a 50 MB file', async () => {
     const before = await snapshot()
     const big = Buffer.alloc(50 * 1024 * 1024)

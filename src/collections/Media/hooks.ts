@@ -1,15 +1,17 @@
 import { fileTypeFromBuffer } from 'file-type'
 import { APIError, type CollectionBeforeOperationHook } from 'payload'
+import sharp, { type Metadata } from 'sharp'
 
 import { isStaffUser } from '../../access/roles'
-import { ALLOWED_MIME_TYPES, MAX_UPLOAD_BYTES } from './constraints'
+import { ALLOWED_MIME_TYPES, imageTooLarge, MAX_UPLOAD_BYTES, nameForType } from './constraints'
 
 const allowed = new Set<string>(ALLOWED_MIME_TYPES)
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} Mo`
 
 /**
  * Judges an upload by its content, not its name: an HTML page renamed .png, an SVG (which can
- * carry scripts) or an oversized file is refused with a French message before anything is stored.
+ * carry scripts), an oversized file or an image too large to decode is refused with a French
+ * message before anything is stored; a file kept gets the name and type of what it holds.
  */
 export const checkUploadedFile: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
@@ -32,6 +34,15 @@ export const checkUploadedFile: CollectionBeforeOperationHook = async ({ args, o
   if (detected.mime === 'application/pdf' && !looksLikeCompletePdf(file.data)) {
     throw new APIError(`PDF invalide ou incomplet : « ${file.name} » ne peut pas être lu.`, 400, null, true)
   }
+  if (detected.mime.startsWith('image/')) {
+    // The header only: nothing is decoded yet.
+    const { width = 0, height = 0, pages = 1 } = await sharp(file.data).metadata().catch(() => ({}) as Metadata)
+    if (!width || !height) throw new APIError(`Image illisible : « ${file.name} » ne peut pas être lue.`, 400, null, true)
+    const tooLarge = imageTooLarge(width, height, pages)
+    if (tooLarge) throw new APIError(tooLarge, 413, null, true)
+  }
+  file.name = nameForType(file.name, detected.ext)
+  file.mimetype = detected.mime
   return args
 }
 
