@@ -7,6 +7,7 @@ import { absoluteURL, paths } from '../lib/site-paths'
 import { apiKeysPlugin } from './api-keys'
 import { badInputPlugin } from './bad-input'
 import { commentsPlugin } from './comments'
+import { durableCommit } from './durable-commit'
 import { glossaryPlugin } from './glossary'
 import { graphqlGuard } from './graphql-guard'
 import { openapiPlugin } from './openapi'
@@ -28,6 +29,8 @@ const EDITORIAL = ['projects', 'axes', 'themes', 'articles', 'pages', 'glossary-
 
 /** Every plugin of the site, in order; payload.config.ts spreads this list. */
 export const plugins: Plugin[] = [
+  // A failed COMMIT answers 503, never 201: nothing is acknowledged that Postgres did not store.
+  durableCommit(),
   nestedDocsPlugin({
     collections: ['pages'],
     generateLabel: (_, doc) => String((doc as TreeDoc).title ?? ''),

@@ -112,6 +112,8 @@ export async function submitComment(payload: Payload, input: SubmitInput, ctx: S
       const retryAfter = (data as { retryAfter?: number } | null)?.retryAfter
       return fail(message, undefined, retryAfter)
     }
+    // The database did not confirm the write: its own message (nothing may have been saved).
+    if (status === 503 && typeof message === 'string') return fail(message)
     payload.logger.error({ err, msg: 'comments: submission failed' })
     return fail(MESSAGES.unexpected)
   }

@@ -1,11 +1,17 @@
 /**
- * Running our own SQL beside Payload's: on the request's transaction when there is one (a second
- * pool connection taken while a transaction holds one would deadlock once every connection is
- * held that way, and the statement must commit or roll back with the change), else on the
- * adapter's Drizzle instance.
+ * The one module that reaches Payload's Postgres adapter internals (its Drizzle instance, its
+ * transaction sessions, its table names):
+ * - running our own SQL beside Payload's: on the request's transaction when there is one (a
+ *   second pool connection taken while a transaction holds one would deadlock once every
+ *   connection is held that way, and the statement must commit or roll back with the change),
+ *   else on the adapter's Drizzle instance;
+ * - transactions whose failed COMMIT is an error (installDurableCommit).
  */
+import { randomUUID } from 'node:crypto'
+
 import { sql } from '@payloadcms/db-postgres'
-import type { Payload, PayloadRequest } from 'payload'
+import { beginTransaction as stockBeginTransaction } from '@payloadcms/drizzle'
+import { APIError, type BaseDatabaseAdapter, type Payload, type PayloadRequest } from 'payload'
 
 export type SQL = ReturnType<typeof sql>
 export type Executor = { execute: (query: SQL) => Promise<{ rows: Record<string, unknown>[] }> }
@@ -25,4 +31,129 @@ export const tableOf = (payload: Payload, slug: string): SQL => {
   const name = db.tableNameMap?.get(slug.replace(/-/g, '_')) ?? slug.replace(/-/g, '_')
   const quote = (part: string) => `"${part.replace(/"/g, '""')}"`
   return sql.raw(db.schemaName ? `${quote(db.schemaName)}.${quote(name)}` : quote(name))
+}
+
+/** What a failed COMMIT answers (503): nothing is acknowledged that Postgres did not confirm. */
+export const COMMIT_MESSAGES = {
+  /** Postgres answered the COMMIT with an error: the transaction was rolled back. */
+  rolledBack: 'La base de données n’a pas confirmé l’enregistrement : rien n’a été enregistré. Réessayez dans un instant.',
+  /** The connection was lost around the COMMIT: its outcome is unknown. */
+  unknown: 'La base de données n’a pas confirmé l’enregistrement : il n’a peut-être pas été pris en compte. Réessayez dans un instant.',
+  /** No transaction could be opened. */
+  unreachable: 'La base de données ne répond pas : rien n’a été enregistré. Réessayez dans un instant.',
+} as const
+
+type Tx = { session?: { client?: { on?: (event: 'error', fn: (err: unknown) => void) => void; removeListener: (event: 'error', fn: (err: unknown) => void) => void } } }
+/** A transaction as the adapter keeps it: executorFor reads `db`, Payload's rollbackTransaction calls `reject`. */
+type Session = { db: Tx; resolve: () => Promise<void>; reject: () => Promise<void> }
+type TransactionalAdapter = {
+  initializing?: Promise<unknown>
+  drizzle?: { transaction: (fn: (tx: Tx) => Promise<void>, config?: unknown) => Promise<void> }
+  transactionOptions?: unknown
+  sessions: Record<string, Session>
+  payload: Payload
+}
+
+/** Ends the held transaction with a rollback: expected, not an error. */
+const ROLLBACK = Symbol('rollback')
+/**
+ * Postgres refused the COMMIT (an error with a SQLSTATE, other than a lost connection or a server
+ * shutting down, classes 08 and 57): the transaction was rolled back.
+ */
+const isRefusal = (code: unknown) => typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) && !/^(08|57)/.test(code)
+const refusedByServer = (err: unknown) => {
+  // Drizzle wraps the driver's error (DrizzleQueryError) and keeps it as `cause`.
+  const { code, cause } = (err ?? {}) as { code?: unknown; cause?: { code?: unknown } }
+  return isRefusal(code) || isRefusal(cause?.code)
+}
+/** A public 503 that keeps the database's error as its cause (logged with it). */
+const unavailable = (message: string, cause: unknown) => Object.assign(new APIError(message, 503, null, true), { cause })
+
+/**
+ * Payload's drizzle helpers hold a transaction open by awaiting a promise inside
+ * `drizzle.transaction()`, but catch that call's error once the transaction is open: a failed
+ * COMMIT (deferred constraint, serialization failure, server gone) is swallowed and the write
+ * answered 201. The same design, with the transaction's outcome kept: the session's `resolve`
+ * (commit) throws a 503 when the COMMIT failed.
+ */
+async function beginTransaction(this: TransactionalAdapter, options?: unknown): Promise<string> {
+  let tx: Tx
+  let end!: { commit: () => void; rollback: () => void }
+  let outcome: Promise<unknown>
+  let lost: unknown = null
+  try {
+    await this.initializing
+    if (!this.drizzle) throw new Error('the adapter is not connected')
+    let opened!: (tx: Tx) => void
+    const ready = new Promise<Tx>((resolve) => (opened = resolve))
+    const held = this.drizzle.transaction(
+      (transaction) =>
+        new Promise<void>((commit, rollback) => {
+          end = { commit: () => commit(), rollback: () => rollback(ROLLBACK) }
+          opened(transaction)
+        }),
+      options ?? this.transactionOptions,
+    )
+    // Never rejects: the transaction's error, or null once committed.
+    outcome = held.then(
+      () => null,
+      (err: unknown) => err,
+    )
+    tx = await Promise.race([ready, outcome.then((err) => Promise.reject(err ?? new Error('the transaction ended before it began')))])
+  } catch (err) {
+    throw unavailable(COMMIT_MESSAGES.unreachable, err)
+  }
+  // The connection is checked out of the pool, which then listens to it no more: its loss (server
+  // stopped, backend terminated) would be an uncaught 'error' event. It fails the COMMIT instead.
+  const client = tx.session?.client
+  const onError = (err: unknown) => (lost ??= err)
+  client?.on?.('error', onError)
+  void outcome.then(() => client?.removeListener('error', onError))
+
+  const id = randomUUID()
+  this.sessions[id] = {
+    db: tx,
+    resolve: async () => {
+      // A connection lost before the COMMIT was sent: Postgres aborted the transaction.
+      const lostBefore = lost !== null
+      end.commit()
+      const err = await outcome
+      if (err === null) return
+      const certain = lostBefore || (lost === null && refusedByServer(err))
+      throw unavailable(certain ? COMMIT_MESSAGES.rolledBack : COMMIT_MESSAGES.unknown, lost ?? err)
+    },
+    reject: async () => {
+      end.rollback()
+      // A rollback that fails (connection lost) still leaves nothing committed.
+      await outcome
+    },
+  }
+  return id
+}
+
+/** Payload's commitTransaction, without its catch: a failed COMMIT reaches the operation. */
+async function commitTransaction(this: TransactionalAdapter, incomingID: number | Promise<number | string> | string = ''): Promise<void> {
+  const id = String(incomingID instanceof Promise ? await incomingID : incomingID)
+  const session = this.sessions[id]
+  // Already ended (several operations may share one transaction).
+  if (!session) return
+  delete this.sessions[id]
+  await session.resolve()
+}
+
+/**
+ * Makes the Postgres adapter's transactions durable (see beginTransaction): a write is
+ * acknowledged only once Postgres confirmed its COMMIT. Throws on an adapter of another shape
+ * (an upgrade that changed it must be looked at, not silently lose writes again).
+ */
+export function installDurableCommit(adapter: BaseDatabaseAdapter): void {
+  const db = adapter as unknown as Partial<TransactionalAdapter> & { packageName?: string }
+  if (db.packageName !== '@payloadcms/db-postgres') return
+  // Transactions switched off (`transactionOptions: false`): every statement commits on its own.
+  if (adapter.beginTransaction !== stockBeginTransaction) return
+  if (typeof db.sessions !== 'object' || db.sessions === null || typeof adapter.beginTransaction !== 'function') {
+    throw new Error('installDurableCommit: the Postgres adapter no longer keeps `sessions`; check src/plugins/shared/sql.ts')
+  }
+  adapter.beginTransaction = beginTransaction as unknown as BaseDatabaseAdapter['beginTransaction']
+  adapter.commitTransaction = commitTransaction as unknown as BaseDatabaseAdapter['commitTransaction']
 }
