@@ -77,6 +77,22 @@ describe('navigation', () => {
   })
 })
 
+describe('a document just created', () => {
+  it('Back leads to the list, not to an empty creation form', async () => {
+    const { context, page } = await loggedIn(baseURL)
+    await page.goto(`${baseURL}/admin/collections/tags`)
+    await page.locator('table tbody tr').first().waitFor()
+    await page.goto(`${baseURL}/admin/collections/tags/create`)
+    await page.locator('input[name="name"]').fill('Étiquette créée puis quittée')
+    await page.locator('#action-save').click()
+    await page.waitForURL(/\/admin\/collections\/tags\/\d+$/)
+    await page.goBack()
+    await page.locator('table tbody tr').first().waitFor({ timeout: 5000 })
+    expect(page.url()).toMatch(/\/admin\/collections\/tags(\?|$)/)
+    await context.close()
+  })
+})
+
 describe('fields that say what they do', () => {
   it('"Domaines" offers the domain tags only, in French alphabetical order', async () => {
     const { context, page } = await loggedIn(baseURL)
