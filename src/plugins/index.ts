@@ -16,6 +16,7 @@ import { revalidatePaths, revalidatePlugin } from './revalidate'
 import { s3Storage } from './s3-storage'
 import { jobsLeader } from './jobs-leader'
 import { localCopyPlugin } from './local-copy'
+import { lockedDocumentsAccess } from './locked-documents'
 import { scheduledPublication } from './scheduled-publication'
 import { searchPlugin } from './search'
 import { seo } from './seo'
@@ -60,6 +61,8 @@ export const plugins: Plugin[] = [
   // that show a changed term, and the term pages a document change concerns.
   glossaryPlugin({ revalidate: revalidatePaths }),
   // Integration keys: admin-managed, read-only, last use recorded; drafts of these on grant.
+  // Edit locks: taken only on what one may edit, in one's own name; none for integrations.
+  lockedDocumentsAccess(),
   apiKeysPlugin({ draftCollections: ['projects', 'axes', 'themes', 'articles', 'pages', 'glossary-terms'] }),
   // Signed POSTs to partners' endpoints on publish, unpublish and delete, through the jobs queue.
   webhooksPlugin({
