@@ -1,4 +1,4 @@
-import { Forbidden, type Access, type CollectionBeforeChangeHook, type PayloadRequest, type Where } from 'payload'
+import { Forbidden, type Access, type CollectionSlug, type CollectionBeforeChangeHook, type PayloadRequest, type Where } from 'payload'
 
 import { isAdminUser, isPanelUser } from './roles'
 
@@ -14,7 +14,8 @@ export const lockWrite: Access = ({ req }) => isPanelUser(req.user)
 export const lockDelete: Access = ({ req }) => {
   if (isAdminUser(req.user)) return true
   if (!isPanelUser(req.user)) return false
-  return { and: [{ 'user.relationTo': { equals: req.user!.collection } }, { 'user.value': { equals: req.user!.id } }] }
+  const owner: Where[] = [{ 'user.relationTo': { equals: req.user!.collection } }, { 'user.value': { equals: req.user!.id } }]
+  return { and: owner }
 }
 
 type LockTarget = { document?: { relationTo?: string; value?: unknown } | null; globalSlug?: string | null; user?: unknown }
@@ -30,13 +31,13 @@ async function mayUpdate(req: PayloadRequest, target: LockTarget): Promise<boole
   }
   const slug = target.document?.relationTo
   const id = idOf(target.document?.value)
-  const collection = slug ? req.payload.collections[slug as never] : undefined
-  if (!collection || (typeof id !== 'string' && typeof id !== 'number')) return false
+  const collection = slug ? req.payload.collections[slug as CollectionSlug] : undefined
+  if (!collection || typeof id !== 'number') return false
   const result = await collection.config.access.update?.({ id, req })
   if (result === true) return true
   if (!result) return false
   const { totalDocs } = await req.payload.count({
-    collection: slug as never,
+    collection: slug as CollectionSlug,
     overrideAccess: true,
     req,
     where: { and: [{ id: { equals: id } }, result as Where] },

@@ -1,4 +1,4 @@
-import type { Plugin } from 'payload'
+import type { CollectionSlug, Plugin } from 'payload'
 
 import { lockDelete, lockInOwnName, lockRead, lockWrite } from '../access/locked-documents'
 
@@ -13,7 +13,7 @@ export const lockedDocumentsAccess =
   (config) => ({
     ...config,
     onInit: async (payload) => {
-      const locks = payload.collections[SLUG as never]?.config
+      const locks = payload.collections[SLUG as CollectionSlug]?.config
       if (locks) {
         locks.access = { ...locks.access, read: lockRead, create: lockWrite, update: lockWrite, delete: lockDelete }
         locks.hooks.beforeChange = [lockInOwnName, ...(locks.hooks.beforeChange ?? [])]
