@@ -21,9 +21,12 @@ afterEach(() => {
   }
 })
 
+/** Spins until the process used `ms` of CPU (not of wall time: other processes share the cores). */
+const spinCpu = (ms: string) => `const t0 = process.cpuUsage(); for (let u = process.cpuUsage(t0); u.user + u.system < ${ms} * 1000; u = process.cpuUsage(t0));`
+
 /** A process whose child spins for `ms` on the CPU, then both stay idle until killed. */
 function parentOfBusyChild(ms: number): Promise<ChildProcess> {
-  const spin = `const end = Date.now() + ${ms}; while (Date.now() < end); process.send('done'); setInterval(() => {}, 1e6)`
+  const spin = `${spinCpu(String(ms))} process.send('done'); setInterval(() => {}, 1e6)`
   const parent = [
     `const c = require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(spin)}], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })`,
     `c.on('message', () => process.send(c.pid))`,
@@ -59,7 +62,7 @@ describe('bench CPU accounting (/proc, Linux)', () => {
   })
 
   it('gives CPU per request of a run, and null parts for what is not measured', async () => {
-    const proc = spawn(process.execPath, ['-e', 'process.on("message", (ms) => { const end = Date.now() + ms; while (Date.now() < end); process.send("done") })'], {
+    const proc = spawn(process.execPath, ['-e', `process.on("message", (ms) => { ${spinCpu('ms')} process.send("done") })`], {
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     })
     children.push(proc)
