@@ -1699,10 +1699,6 @@ export interface Navigation {
           newTab?: boolean | null;
           reference?:
             | ({
-                relationTo: 'pages';
-                value: number | Page;
-              } | null)
-            | ({
                 relationTo: 'projects';
                 value: number | Project;
               } | null)
@@ -1717,6 +1713,10 @@ export interface Navigation {
             | ({
                 relationTo: 'articles';
                 value: number | Article;
+              } | null)
+            | ({
+                relationTo: 'pages';
+                value: number | Page;
               } | null)
             | ({
                 relationTo: 'glossary-terms';
@@ -1738,10 +1738,6 @@ export interface Navigation {
           newTab?: boolean | null;
           reference?:
             | ({
-                relationTo: 'pages';
-                value: number | Page;
-              } | null)
-            | ({
                 relationTo: 'projects';
                 value: number | Project;
               } | null)
@@ -1756,6 +1752,10 @@ export interface Navigation {
             | ({
                 relationTo: 'articles';
                 value: number | Article;
+              } | null)
+            | ({
+                relationTo: 'pages';
+                value: number | Page;
               } | null)
             | ({
                 relationTo: 'glossary-terms';

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next'
 
-import { publicPath } from '@/collections/shared/paths'
+import { publicPath } from '@/lib/site-paths'
 import { getPayloadClient } from '@/data/payload'
 import { absoluteURL, paths } from '@/lib/site-paths'
 

@@ -1,4 +1,4 @@
-import { publicPath } from '@/collections/shared/paths'
+import { publicPath } from '@/lib/site-paths'
 import type { Navigation } from '@/payload-types'
 
 type MenuLink = NonNullable<Navigation['header']>[number]['link']

@@ -4,6 +4,7 @@ import { getPayload, type Payload } from 'payload'
 import { cache } from 'react'
 
 import type { Navigation, SiteSettings } from '@/payload-types'
+import type { ContentSlug } from '@/collections/registry'
 
 export const getPayloadClient = (): Promise<Payload> => getPayload({ config })
 
@@ -22,7 +23,7 @@ export const getSite = cache(async (): Promise<Site> => {
   return { settings, navigation }
 })
 
-type SluggedCollection = 'projects' | 'axes' | 'themes' | 'articles' | 'pages' | 'glossary-terms' | 'partners' | 'tags'
+type SluggedCollection = ContentSlug | 'tags'
 
 /**
  * One published document by slug (or its latest draft in preview). Access is enforced as for an

@@ -1,10 +1,9 @@
-import type { CollectionSlug, GroupField } from 'payload'
+import type { GroupField } from 'payload'
 
+import { MENU_TARGETS } from '../collections/registry'
 import { relationshipField } from './relationship'
 import { urlField } from './url'
 
-/** Documents a menu entry can point to. */
-export const MENU_TARGETS: CollectionSlug[] = ['pages', 'projects', 'axes', 'themes', 'articles', 'glossary-terms']
 
 /** A link to a document of the site or to an address (http(s) or a path of the site). */
 export const linkGroup = (name = 'link', label = 'Lien'): GroupField => ({

@@ -4,22 +4,13 @@ import {
   LinkFeature,
   RelationshipFeature,
 } from '@payloadcms/richtext-lexical'
-import type { CollectionSlug, Field, RichTextField, RichTextFieldValidation, TextFieldSingleValidation } from 'payload'
+import type { Field, RichTextField, RichTextFieldValidation, TextFieldSingleValidation } from 'payload'
 import { richText as defaultRichTextValidation } from 'payload/shared'
 
+import { LINKABLE_COLLECTIONS } from '../collections/registry'
 import { MESSAGES } from './messages'
 import { isSafeLinkUrl } from './url'
 
-/** Collections an editor may link to (internal links) or embed as a relationship in rich text. */
-export const LINKABLE_COLLECTIONS: CollectionSlug[] = [
-  'pages',
-  'projects',
-  'axes',
-  'themes',
-  'articles',
-  'glossary-terms',
-  'partners',
-]
 
 const validateLinkUrl: TextFieldSingleValidation = (value, { siblingData }) => {
   if ((siblingData as { linkType?: string } | undefined)?.linkType === 'internal') return true

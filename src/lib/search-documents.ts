@@ -10,8 +10,8 @@
  * - `extra` (D, not shown): facts of the card (lever, programme, authors, source, city…).
  * Excerpts are taken from `summary` and `body`.
  */
-import { publicPath } from '../collections/shared/paths'
-import { PARTNER_PATH, SEARCH_TYPES, type SearchType } from './search-types'
+import { readingPath } from './site-paths'
+import { SEARCH_TYPES, type SearchType } from './search-types'
 import { cleanText, joinLines, lexicalText } from './search-text'
 
 export type IndexRow = {
@@ -36,10 +36,8 @@ const obj = (value: unknown): Record<string, unknown> => (value && typeof value 
 const arr = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.map(obj) : [])
 
 /** The public address of a document; partners have no page of their own: their list. */
-export function searchURL(collection: SearchType, doc: Doc): string | null {
-  if (collection === 'partners') return PARTNER_PATH
-  return publicPath(collection, doc as { slug?: unknown; breadcrumbs?: unknown })
-}
+export const searchURL = (collection: SearchType, doc: Doc): string | null =>
+  readingPath(collection, doc as { slug?: unknown; breadcrumbs?: unknown })
 
 type Parts = Pick<IndexRow, 'title' | 'keywords' | 'summary' | 'body' | 'extra'>
 

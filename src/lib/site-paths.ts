@@ -1,24 +1,67 @@
+/**
+ * The site's routes in one place: the paths of its pages and of each document, and its origin.
+ * The prefixes come from the content model (src/collections/registry.ts).
+ */
+import { CONTENT, isContentSlug } from '../collections/registry'
+
+const under = (prefix: string) => (slug: string) => `${prefix}/${slug}`
+
 /** Public paths of the site, shared by pages, links, the sitemap and revalidation. */
 export const paths = {
   home: '/',
-  projects: '/projets',
-  project: (slug: string) => `/projets/${slug}`,
-  axes: '/axes',
-  axis: (slug: string) => `/axes/${slug}`,
-  theme: (slug: string) => `/themes/${slug}`,
-  articles: '/articles',
-  article: (slug: string) => `/articles/${slug}`,
-  partners: '/partenaires',
-  glossary: '/glossaire',
-  term: (slug: string) => `/glossaire/${slug}`,
+  projects: CONTENT.projects.route.prefix,
+  project: under(CONTENT.projects.route.prefix),
+  axes: CONTENT.axes.route.prefix,
+  axis: under(CONTENT.axes.route.prefix),
+  theme: under(CONTENT.themes.route.prefix),
+  articles: CONTENT.articles.route.prefix,
+  article: under(CONTENT.articles.route.prefix),
+  partners: CONTENT.partners.route.list,
+  glossary: CONTENT['glossary-terms'].route.prefix,
+  term: under(CONTENT['glossary-terms'].route.prefix),
   /** The page to answer a comment (works without JavaScript; not indexed). */
   commentReply: (id: number | string) => `/commentaires/${id}/repondre`,
 } as const
 
+type PathDoc = { slug?: unknown; breadcrumbs?: unknown }
+type Route = { prefix: string } | { tree: true } | { list: string }
+const routeOf = (collection: string): Route | null => (isContentSlug(collection) ? CONTENT[collection].route : null)
+
+/** Path of a page from its breadcrumbs ("/le-labo-de-l-ess/presentation"), else from its slug. */
+export function pagePath(doc: PathDoc): string | null {
+  if (Array.isArray(doc.breadcrumbs) && doc.breadcrumbs.length > 0) {
+    const last = doc.breadcrumbs[doc.breadcrumbs.length - 1] as { url?: unknown } | undefined
+    if (typeof last?.url === 'string' && last.url.startsWith('/')) return last.url
+  }
+  return typeof doc.slug === 'string' && doc.slug ? `/${doc.slug}` : null
+}
+
+/**
+ * Public path of a document: /projets/<slug>, /axes/<slug>, …, a page's place in the tree; null
+ * for a collection without pages of its own (see `listPath`) or a document without a slug.
+ */
+export function publicPath(collection: string, doc: PathDoc): string | null {
+  const route = routeOf(collection)
+  if (!route) return null
+  if ('tree' in route) return pagePath(doc)
+  if (!('prefix' in route) || typeof doc.slug !== 'string' || !doc.slug) return null
+  return `${route.prefix}/${doc.slug}`
+}
+
+/** Where a document is read: its own page, else the list that shows it (partners). */
+export function readingPath(collection: string, doc: PathDoc): string | null {
+  const route = routeOf(collection)
+  if (route && 'list' in route) return route.list
+  return publicPath(collection, doc)
+}
+
 type Env = Record<string, string | undefined>
 
-/** The canonical origin of the site (SITE_URL): canonical links, e-mails, feeds, sitemaps. */
-export const siteOrigin = (env: Env = process.env) => (env.SITE_URL || 'http://localhost:3000').replace(/\/+$/, '')
+/** The site's origin as configured (SITE_URL), or null when it is not. */
+export const configuredOrigin = (env: Env = process.env): string | null => env.SITE_URL?.trim().replace(/\/+$/, '') || null
+
+/** The canonical origin of the site (SITE_URL, else the local default): canonical links, feeds, sitemaps. */
+export const siteOrigin = (env: Env = process.env) => configuredOrigin(env) ?? 'http://localhost:3000'
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]']
 

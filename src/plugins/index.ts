@@ -1,9 +1,9 @@
 import { nestedDocsPlugin } from '@payloadcms/plugin-nested-docs'
-import type { CollectionSlug, Plugin } from 'payload'
+import type { Plugin } from 'payload'
 
 import { isAdmin } from '../access/roles'
-import { publicPath } from '../collections/shared/paths'
-import { absoluteURL, paths } from '../lib/site-paths'
+import { CONTENT_SLUGS, DRAFT_COLLECTIONS } from '../collections/registry'
+import { absoluteURL, paths, publicPath } from '../lib/site-paths'
 import { apiKeysPlugin } from './api-keys'
 import { badInputPlugin } from './bad-input'
 import { commentsPlugin } from './comments'
@@ -25,8 +25,6 @@ import { webhooksPlugin } from './webhooks'
 
 type TreeDoc = { slug?: unknown; title?: unknown }
 
-/** Collections an editor writes, each with a public page or list. */
-const EDITORIAL = ['projects', 'axes', 'themes', 'articles', 'pages', 'glossary-terms', 'partners'] as CollectionSlug[]
 
 /** Every plugin of the site, in order; payload.config.ts spreads this list. */
 export const plugins: Plugin[] = [
@@ -40,7 +38,7 @@ export const plugins: Plugin[] = [
   seo(),
   // New documents' forms kept in the browser until saved (outage, closed tab). After seo(), whose
   // tab joins the collection's own tabs only while they come first.
-  localCopyPlugin({ collections: EDITORIAL }),
+  localCopyPlugin({ collections: CONTENT_SLUGS }),
   scheduledPublication(),
   // The jobs queues (scheduled publications, webhooks) run in one server process at a time.
   jobsLeader(),
@@ -63,10 +61,10 @@ export const plugins: Plugin[] = [
   // Integration keys: admin-managed, read-only, last use recorded; drafts of these on grant.
   // Edit locks: taken only on what one may edit, in one's own name; none for integrations.
   lockedDocumentsAccess(),
-  apiKeysPlugin({ draftCollections: ['projects', 'axes', 'themes', 'articles', 'pages', 'glossary-terms'] }),
+  apiKeysPlugin({ draftCollections: DRAFT_COLLECTIONS }),
   // Signed POSTs to partners' endpoints on publish, unpublish and delete, through the jobs queue.
   webhooksPlugin({
-    collections: EDITORIAL,
+    collections: CONTENT_SLUGS,
     access: isAdmin,
     url: (collection, doc) => {
       const path = publicPath(collection, doc) ?? (collection === 'partners' ? paths.partners : null)

@@ -2,10 +2,9 @@ import { seoPlugin } from '@payloadcms/plugin-seo'
 import type { GenerateDescription, GenerateTitle, GenerateURL } from '@payloadcms/plugin-seo/types'
 import type { CollectionSlug, Plugin } from 'payload'
 
-import { publicPath, siteURL } from '../collections/shared/paths'
+import { SEO_COLLECTIONS } from '../collections/registry'
+import { absoluteURL, publicPath } from '../lib/site-paths'
 
-/** Public documents that get SEO fields (title, description, image, preview). */
-export const SEO_COLLECTIONS: CollectionSlug[] = ['projects', 'axes', 'themes', 'articles', 'pages', 'glossary-terms']
 
 const SITE_NAME = 'Le Labo de l’ESS'
 const DESCRIPTION_MAX = 160
@@ -74,9 +73,9 @@ export const generateDescription: GenerateDescription<SeoDoc> = ({ doc }) => {
   return truncateText(text.replace(/\s+/g, ' '))
 }
 
-export const generateURL: GenerateURL<SeoDoc> = ({ collectionConfig, doc, req }) => {
+export const generateURL: GenerateURL<SeoDoc> = ({ collectionConfig, doc }) => {
   const path = collectionConfig ? publicPath(collectionConfig.slug, doc) : null
-  return path ? `${siteURL(req)}${path}` : siteURL(req)
+  return absoluteURL(path ?? '/')
 }
 
 export const seo = (): Plugin =>

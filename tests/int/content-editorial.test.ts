@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Page } from '../../src/payload-types'
+import { siteOrigin } from '../../src/lib/site-paths'
 import { bootPayload, type TestContext } from '../helpers/payload'
 import { createRoleUsers, createUser, json, type TestUser } from '../helpers/users'
 
@@ -124,7 +125,7 @@ describe('live preview and SEO', () => {
       const req = { payload: ctx.payload } as Parameters<typeof url>[0]['req']
       return url({ data, req, payload: ctx.payload, locale: { code: 'fr', label: 'Français' } })
     }
-    const base = (process.env.SITE_URL || ctx.payload.config.serverURL || '').replace(/\/+$/, '')
+    const base = siteOrigin()
     // Through /apercu, which turns draft mode on for a logged-in editor.
     const preview = (path: string) => `${base}/apercu?chemin=${encodeURIComponent(path)}`
     expect(await urlOf('projects', { slug: 'un-projet' })).toBe(preview('/projets/un-projet'))

@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto'
 
 import { describe, expect, it } from 'vitest'
 
-import { changeEvent, confirmedByStoredStatus, deleteEvent, isPublic } from '../../src/plugins/webhooks/events'
+import { isPublicVersion as isPublic } from '../../src/lib/publication'
+import { changeEvent, confirmedByStoredStatus, deleteEvent } from '../../src/plugins/webhooks/events'
 import { deliveryHeaders, generateSecret, signBody, verifySignature, webhookBody } from '../../src/plugins/webhooks/signature'
 
 const published = { _status: 'published' }

@@ -4,7 +4,7 @@
  */
 import type { Payload } from 'payload'
 
-import { publicPath } from '../../collections/shared/paths'
+import { publicPath } from '../../lib/site-paths'
 import { LIMITS, type CommentMode } from '../../plugins/comments/constants'
 import { effectiveMode, optionsOf, resolvePolicy } from '../../plugins/comments/settings'
 import { targetKeyOf } from '../../plugins/comments/sql'

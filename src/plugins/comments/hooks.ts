@@ -14,7 +14,8 @@ import {
   type PayloadRequest,
 } from 'payload'
 
-import { siteURL } from '../../collections/shared/paths'
+import { hasDrafts, isPublicVersion } from '../../lib/publication'
+import { siteOrigin } from '../../lib/site-paths'
 import { normalizeForMatch } from '../../lib/text'
 import { spipToText } from '../../lib/spip'
 import { LIMITS, MESSAGES } from './constants'
@@ -99,8 +100,7 @@ async function loadTarget(req: PayloadRequest, ref: Ref) {
     req,
   })) as Data | null
   if (!doc) return null
-  const hasDrafts = Boolean(collection.config.versions && collection.config.versions.drafts)
-  if (hasDrafts && doc._status !== 'published') return null
+  if (!isPublicVersion(doc, hasDrafts(collection.config))) return null
   return doc
 }
 
@@ -300,7 +300,7 @@ export function afterChangeHook(options: ResolvedOptions): CollectionAfterChange
       const current = cookieFromHeader(req.headers?.get('cookie'), OWN_COOKIE)
       const value = addOwnComment(payload.secret, current, doc.id as number)
       const headers = req.responseHeaders ?? new Headers()
-      headers.append('Set-Cookie', serializeCookie(OWN_COOKIE, value, { maxAge: OWN_MAX_AGE, secure: siteURL(req).startsWith('https:') }))
+      headers.append('Set-Cookie', serializeCookie(OWN_COOKIE, value, { maxAge: OWN_MAX_AGE, secure: siteOrigin().startsWith('https:') }))
       req.responseHeaders = headers
     }
     return readDoc
@@ -316,7 +316,7 @@ export function afterDeleteHook(): CollectionAfterDeleteHook {
 /** On a commentable collection: its comments follow the page's publication. */
 export function targetAfterChangeHook(options: ResolvedOptions): CollectionAfterChangeHook {
   return async ({ collection, doc, previousDoc, operation, req }) => {
-    if (!collection.versions || !collection.versions.drafts) return doc
+    if (!hasDrafts(collection)) return doc
     if (operation === 'create' || doc._status === previousDoc?._status) return doc
     const main = (await req.payload.findByID({
       collection: collection.slug as CollectionSlug,

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { siteURL } from '../../collections/shared/paths'
+import { configuredOrigin } from '../../lib/site-paths'
 import { spipToText } from '../../lib/spip'
 import { STATUS_LABELS, type CommentStatus } from './constants'
 import { Outbox } from './outbox'
@@ -128,7 +128,7 @@ export async function notifyModerators(
   try {
     const to = await recipients(payload, options, req)
     if (to.length === 0) return
-    const admin = `${siteURL(req) || requestOrigin(req)}${payload.config.routes.admin}/collections/${options.slug}`
+    const admin = `${configuredOrigin() ?? requestOrigin(req)}${payload.config.routes.admin}/collections/${options.slug}`
     const status = STATUS_LABELS[(comment.status ?? 'pending') as CommentStatus] ?? comment.status ?? ''
     outboxFor(options).add(to, {
       payload,

@@ -7,6 +7,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
+import { hasDrafts } from '../../lib/publication'
 import { hitFlood, sweep, type FloodHit } from './flood'
 import { cachedPolicy, policyOfVersion, resolvePolicy, settingsTableOf, settingsVersionSQL, type ResolvedOptions } from './settings'
 import { prepared, runPrepared, tableOf, type SQL } from './sql'
@@ -40,7 +41,7 @@ function targetTable(payload: Payload, slug: string) {
   const table = db.tables?.[name]
   const collection = payload.collections[slug as CollectionSlug]
   if (!table || !collection || !table.id) return null
-  return { table, drafts: Boolean(collection.config.versions && collection.config.versions.drafts) }
+  return { table, drafts: hasDrafts(collection.config) }
 }
 
 /**

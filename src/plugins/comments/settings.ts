@@ -5,7 +5,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import { isModeratorUser } from '../../access/roles'
-import { publicPath } from '../../collections/shared/paths'
+import { publicPath } from '../../lib/site-paths'
 import { isCommentMode, type CommentMode, type CommentModeSetting } from './constants'
 import { parseWordList } from './policy'
 import { run, tableOf, type SQL } from './sql'

@@ -15,16 +15,10 @@ export const SKIPPED_NODE_TYPES: readonly string[] = ['link', 'autolink', 'headi
 /** Lexical's inline-code text format bit. */
 export const CODE_FORMAT = 16
 
-/** Rich-text fields annotated per collection. */
-export const GLOSSARY_FIELDS = {
-  articles: ['body'],
-  projects: ['supportedProject', 'context', 'structure', 'foundationOpinion'],
-  axes: ['introduction'],
-  themes: ['body'],
-  pages: ['body'],
-} as const satisfies Record<string, readonly string[]>
+import { GLOSSARY_FIELDS, type GlossaryCollection } from '../../collections/registry'
 
-export type GlossaryCollection = keyof typeof GLOSSARY_FIELDS
+/** Rich-text fields annotated per collection: the content model's (src/collections/registry.ts). */
+export { GLOSSARY_FIELDS, type GlossaryCollection }
 
 export const isGlossaryCollection = (value: unknown): value is GlossaryCollection =>
   typeof value === 'string' && Object.prototype.hasOwnProperty.call(GLOSSARY_FIELDS, value)

@@ -14,7 +14,8 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionSlug, Payload, PayloadRequest } from 'payload'
 
-import { publicPath } from '../../collections/shared/paths'
+import { isPublicVersion } from '../../lib/publication'
+import { publicPath } from '../../lib/site-paths'
 import type { GlossaryId, Matcher } from '../../lib/glossary-matcher'
 import {
   annotationChanged,
@@ -34,7 +35,7 @@ import { getGlossaryMatcher, invalidateGlossary } from './loader'
 /** Refreshes public paths; `*` stands for the whole site, a path with `[…]` for a route pattern. */
 export type Revalidate = (paths: string[], payload: Payload, req?: PayloadRequest) => Promise<void>
 
-type Doc = Record<string, unknown> & { id: number | string }
+type Doc = Record<string, unknown> & { id: number | string; _status?: unknown; deletedAt?: unknown }
 
 const stashKey = (collection: string, id: unknown) => `glossary:published-before:${collection}:${String(id)}`
 
@@ -46,7 +47,7 @@ async function mainVersion(req: PayloadRequest, collection: string, id: number |
 
 const publicVersion = (doc: unknown): Doc | null => {
   const d = doc as Doc | null | undefined
-  return d && !d.deletedAt && d._status === 'published' ? d : null
+  return d && isPublicVersion(d, true) ? d : null
 }
 
 const report = (payload: Payload, err: unknown, what: string) =>

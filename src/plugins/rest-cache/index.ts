@@ -20,6 +20,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { CollectionConfig, Config, GlobalConfig, PayloadRequest, Plugin } from 'payload'
 
 import { REST_CACHE_UP } from '../../migrations/sql/rest-cache'
+import { hasDrafts } from '../../lib/publication'
 import type { Doc } from '../revalidate/targets'
 import { executorFor, tableOf } from '../shared/sql'
 import { bumpRestCache } from './generation'
@@ -50,8 +51,6 @@ async function publicChange(slug: string, doc: Doc, previous: Doc | undefined, r
   const { rows } = await exec.execute(sql`SELECT "_status" AS status FROM ${tableOf(req.payload, slug)} WHERE "id" = ${doc.id}`)
   return rows[0]?.status !== 'published'
 }
-
-const hasDrafts = (c: CollectionConfig) => Boolean(c.versions && typeof c.versions === 'object' && c.versions.drafts)
 
 export const restCachePlugin =
   (options: RestCacheOptions = {}): Plugin =>

@@ -1,9 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, GlobalAfterChangeHook, Payload, PayloadRequest, Plugin } from 'payload'
+import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, CollectionSlug, GlobalAfterChangeHook, Payload, PayloadRequest, Plugin } from 'payload'
 
 import { isAdminUser } from '../../access/roles'
-import { publicPath } from '../../collections/shared/paths'
+import { PUBLIC_COLLECTIONS } from '../../collections/registry'
+import { hasDrafts } from '../../lib/publication'
+import { publicPath } from '../../lib/site-paths'
 import { isRefreshPath } from '../../lib/page-refresh'
 import { refreshPaths } from '../shared/refresh'
 import { EVERYTHING, ownPaths, touchesPublic, type Doc } from './targets'
@@ -88,19 +90,17 @@ export function parseRevalidateBody(text: string | undefined): { paths: string[]
 /** The token `npm start` presents to refresh every page once the server is up. */
 export const revalidateAllToken = (secret: string) => createHmac('sha256', secret).update('revalidate-all').digest('hex')
 
-const PUBLIC_COLLECTIONS = ['projects', 'axes', 'themes', 'articles', 'pages', 'glossary-terms', 'partners', 'tags', 'media']
-
 export const revalidatePlugin =
   (): Plugin =>
   (config) => ({
     ...config,
     collections: (config.collections ?? []).map((c: CollectionConfig) =>
-      PUBLIC_COLLECTIONS.includes(c.slug)
+      PUBLIC_COLLECTIONS.includes(c.slug as CollectionSlug)
         ? {
             ...c,
             hooks: {
               ...c.hooks,
-              afterChange: [...(c.hooks?.afterChange ?? []), afterChange(c.slug, Boolean(c.versions && typeof c.versions === 'object' && c.versions.drafts))],
+              afterChange: [...(c.hooks?.afterChange ?? []), afterChange(c.slug, hasDrafts(c))],
               afterDelete: [...(c.hooks?.afterDelete ?? []), afterDelete(c.slug)],
             },
           }

@@ -3,7 +3,7 @@
  * cached HTML shows it. `EVERYTHING` stands for the whole site (menus, footer…); a path with a
  * dynamic segment (`/(frontend)/glossaire/[slug]`) for every page of that route.
  */
-import { pagePath, publicPath } from '../../collections/shared/paths'
+import { pagePath, publicPath } from '../../lib/site-paths'
 import { EVERYTHING } from '../../lib/page-refresh'
 
 export { EVERYTHING }

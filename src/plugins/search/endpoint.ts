@@ -21,7 +21,7 @@
  */
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { siteURL } from '../../collections/shared/paths'
+import { configuredOrigin } from '../../lib/site-paths'
 import type { SearchType } from '../../lib/search-types'
 import { searchSite } from './service'
 
@@ -39,7 +39,7 @@ export const searchEndpoint = (collections: readonly SearchType[]): Endpoint => 
         { collections },
       )
       if (!outcome.ok) return Response.json({ errors: [outcome.error] }, { status: outcome.status })
-      const base = siteURL(req)
+      const base = configuredOrigin()
       const docs = outcome.result.docs.map((doc) => ({ ...doc, absoluteUrl: base ? `${base}${doc.url}` : null }))
       return Response.json({ ...outcome.result, docs })
     } catch (err) {

@@ -10,6 +10,7 @@ import { sql, type SQL } from '@payloadcms/db-postgres/drizzle'
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { IndexRow } from '../../lib/search-documents'
+import { hasDrafts } from '../../lib/publication'
 import { tokenizeSearchQuery } from '../../lib/search-query'
 import { MATCH_END, MATCH_START } from '../../lib/search-text'
 import type { SearchType } from '../../lib/search-types'
@@ -145,7 +146,7 @@ export function liveChecksFor(payload: Payload, collections: readonly SearchType
     return {
       collection,
       table,
-      drafts: Boolean(versions && typeof versions === 'object' && versions.drafts),
+      drafts: hasDrafts(config),
       trash: Boolean((config as { trash?: unknown } | undefined)?.trash),
     }
   })

@@ -11,22 +11,20 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionConfig, CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import { indexRowOf, type IndexRow } from '../../lib/search-documents'
+import { hasDrafts, isPublicVersion } from '../../lib/publication'
 import type { SearchType } from '../../lib/search-types'
 import { deleteRow, executorFor, isMissingSchema, replaceIndex, upsertRows, type Executor } from './sql'
 
 /** `context[SKIP_SEARCH_INDEX] = true` on a Local API call leaves the index alone. */
 export const SKIP_SEARCH_INDEX = 'skipSearchIndex'
 
-export const hasDrafts = (collection: Pick<CollectionConfig, 'versions'> | undefined): boolean =>
-  Boolean(collection?.versions && typeof collection.versions === 'object' && collection.versions.drafts)
 
 const draftsOf = (payload: Payload, slug: string): boolean => hasDrafts(payload.collections[slug as CollectionSlug]?.config)
 
 type Doc = Record<string, unknown> & { id: number | string; _status?: unknown; deletedAt?: unknown }
 
 /** Whether the public sees this (main) version of a document. */
-export const isPublic = (doc: Doc | null | undefined, drafts: boolean): doc is Doc =>
-  Boolean(doc) && !doc!.deletedAt && (!drafts || doc!._status === 'published')
+const isPublic = (doc: Doc | null | undefined, drafts: boolean): doc is Doc => isPublicVersion(doc, drafts)
 
 /** Runs `fn` in a savepoint: a failure never poisons the surrounding transaction. */
 const inSavepoint = (exec: Executor, fn: (tx: Executor) => Promise<void>) => exec.transaction(fn)

@@ -12,6 +12,8 @@
  * `published` before as an unpublication; the hook tells them apart by the collection's own
  * table, which a draft save leaves published (see `confirmedByStoredStatus`).
  */
+import { isPublicVersion, type VersionState } from '../../lib/publication'
+
 export const WEBHOOK_EVENTS = ['publish', 'unpublish', 'delete'] as const
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
 
@@ -21,16 +23,12 @@ export const EVENT_LABELS: Record<WebhookEvent, string> = {
   delete: 'Suppression',
 }
 
-export type StatusDoc = { _status?: unknown; deletedAt?: unknown } | null | undefined
-
-/** Does the public see this version of a document? */
-export const isPublic = (doc: StatusDoc, hasDrafts: boolean): boolean =>
-  Boolean(doc) && !doc!.deletedAt && (!hasDrafts || doc!._status === 'published')
+export type StatusDoc = VersionState
 
 /** The event of a create or update, or null when the public sees no change. */
 export function changeEvent(doc: StatusDoc, previous: StatusDoc, hasDrafts: boolean): WebhookEvent | null {
-  if (isPublic(doc, hasDrafts)) return 'publish'
-  if (!isPublic(previous, hasDrafts)) return null
+  if (isPublicVersion(doc, hasDrafts)) return 'publish'
+  if (!isPublicVersion(previous, hasDrafts)) return null
   return doc?.deletedAt ? 'delete' : 'unpublish'
 }
 
@@ -42,4 +40,4 @@ export const confirmedByStoredStatus = (event: WebhookEvent | null, storedStatus
   event === 'unpublish' && storedStatus === 'published' ? null : event
 
 /** The event of a deletion: only a public document's deletion concerns integrations. */
-export const deleteEvent = (doc: StatusDoc, hasDrafts: boolean): WebhookEvent | null => (isPublic(doc, hasDrafts) ? 'delete' : null)
+export const deleteEvent = (doc: StatusDoc, hasDrafts: boolean): WebhookEvent | null => (isPublicVersion(doc, hasDrafts) ? 'delete' : null)

@@ -13,6 +13,7 @@
  */
 import type { Access, CollectionConfig, Config, Plugin } from 'payload'
 
+import { hasDrafts } from '../../lib/publication'
 import { deliveriesCollection, webhooksCollection, type SourceCollection } from './collections'
 import { afterChangeHook, afterDeleteHook, type DocumentURL } from './hooks'
 import { deliveryTask } from './task'
@@ -42,7 +43,6 @@ export type WebhooksOptions = {
   cron?: string
 }
 
-const hasDrafts = (c: CollectionConfig): boolean => Boolean(c.versions && typeof c.versions === 'object' && c.versions.drafts)
 
 export const webhooksPlugin =
   (options: WebhooksOptions): Plugin =>

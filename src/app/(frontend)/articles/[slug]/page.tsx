@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
 import { RUBRIQUES } from '@/collections/Articles'
-import { publicPath } from '@/collections/shared/paths'
+import { publicPath } from '@/lib/site-paths'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { TagList } from '@/components/TagList'
 import { Comments } from '@/components/comments'

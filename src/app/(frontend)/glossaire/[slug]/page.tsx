@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 
-import { publicPath } from '@/collections/shared/paths'
+import { publicPath } from '@/lib/site-paths'
 import { Breadcrumbs } from '@/components/Breadcrumbs'
 import { RichText } from '@/components/RichText'
 import { glossaryFor } from '@/data/glossary'
