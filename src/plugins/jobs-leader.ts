@@ -1,6 +1,7 @@
 import type { Payload, Plugin } from 'payload'
 
 import { AdvisoryLeader } from '../lib/advisory-leader'
+import { connectionStringOf } from './shared/sql'
 
 /**
  * Payload's jobs runner finds jobs then marks them as processing, without a lock: two servers
@@ -13,7 +14,7 @@ const leaders = new WeakMap<Payload, AdvisoryLeader>()
 
 export const leaderOf = (payload: Payload): AdvisoryLeader | undefined => {
   let leader = leaders.get(payload)
-  const connectionString = (payload.db as unknown as { poolOptions?: { connectionString?: string } }).poolOptions?.connectionString
+  const connectionString = connectionStringOf(payload)
   if (!leader && connectionString) {
     leader = new AdvisoryLeader(connectionString, 'labo-ess:jobs-runner', 'labo-jobs-leader')
     leaders.set(payload, leader)

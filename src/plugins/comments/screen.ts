@@ -10,6 +10,7 @@ import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 import { hasDrafts } from '../../lib/publication'
 import { hitFlood, sweep, type FloodHit } from './flood'
 import { cachedPolicy, policyOfVersion, resolvePolicy, settingsTableOf, settingsVersionSQL, type ResolvedOptions } from './settings'
+import { drizzleTableOf } from '../shared/sql'
 import { prepared, runPrepared, tableOf, type SQL } from './sql'
 import type { ResolvedPolicy } from './types'
 
@@ -36,9 +37,7 @@ type Row = {
 
 /** The target's table (where `draft: false` reads it) and whether its collection has drafts. */
 function targetTable(payload: Payload, slug: string) {
-  const db = payload.db as unknown as { tables?: Record<string, Record<string, unknown>>; tableNameMap?: Map<string, string> }
-  const name = db.tableNameMap?.get(slug.replace(/-/g, '_')) ?? slug.replace(/-/g, '_')
-  const table = db.tables?.[name]
+  const table = drizzleTableOf(payload, slug)
   const collection = payload.collections[slug as CollectionSlug]
   if (!table || !collection || !table.id) return null
   return { table, drafts: hasDrafts(collection.config) }

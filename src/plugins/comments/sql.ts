@@ -3,67 +3,16 @@
  * They run on the request's transaction when there is one: a second pool connection taken
  * while a transaction holds one would deadlock once every connection is held that way.
  */
-import { createHash } from 'node:crypto'
-
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
-import { executorFor, tableOf, type SQL } from '../shared/sql'
+import { executorFor, prepared, runPrepared, tableOf, type Prepared, type SQL } from '../shared/sql'
 
-export { tableOf, type SQL }
-
-type Query = { sql: string; params: unknown[] }
-type Executor = {
-  execute: (query: SQL) => Promise<{ rows: Record<string, unknown>[] }>
-  dialect?: { sqlToQuery: (query: SQL) => Query }
-  session?: {
-    prepareQuery: (
-      query: Query,
-      fields: undefined,
-      name: string,
-      arrayMode: false,
-    ) => { execute: (values: Record<string, unknown>) => Promise<{ rows: Record<string, unknown>[] }> }
-  }
-}
+export { prepared, runPrepared, tableOf, type Prepared, type SQL }
 
 export async function run<R extends Record<string, unknown>>(payload: Payload, query: SQL, req?: Partial<PayloadRequest>): Promise<R[]> {
-  const db = await executorFor<Executor>(payload, req)
+  const db = await executorFor(payload, req)
   return (await db.execute(query)).rows as R[]
-}
-
-/**
- * A statement written once with `sql.placeholder()`s: its text is built on first use, and
- * Postgres parses and plans it once per connection (a named prepared statement, the name
- * derived from the text), instead of for every request. `values` fill the placeholders.
- */
-export type Prepared = { name: string; query: Query }
-
-const preparedCache = new WeakMap<Payload, Map<string, Prepared>>()
-
-export function prepared(payload: Payload, key: string, build: () => SQL): Prepared | null {
-  const cache = preparedCache.get(payload) ?? new Map<string, Prepared>()
-  preparedCache.set(payload, cache)
-  const hit = cache.get(key)
-  if (hit) return hit
-  const dialect = (payload.db as unknown as { drizzle?: Executor }).drizzle?.dialect
-  if (!dialect) return null
-  const query = dialect.sqlToQuery(build())
-  // Postgres names are at most 63 bytes; one name per text, as pg requires.
-  const name = `labo_${createHash('sha256').update(query.sql).digest('hex').slice(0, 24)}`
-  const statement = { name, query }
-  cache.set(key, statement)
-  return statement
-}
-
-export async function runPrepared<R extends Record<string, unknown>>(
-  payload: Payload,
-  statement: Prepared,
-  values: Record<string, unknown>,
-  req?: Partial<PayloadRequest>,
-): Promise<R[]> {
-  const db = await executorFor<Executor>(payload, req)
-  if (!db.session?.prepareQuery) throw new Error('commentsPlugin: this statement needs the Postgres adapter')
-  return (await db.session.prepareQuery(statement.query, undefined, statement.name, false).execute(values)).rows as R[]
 }
 
 /** "articles:12": how the comments point at their target in SQL. */

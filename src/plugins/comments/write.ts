@@ -9,19 +9,17 @@
 import { upsertRow } from '@payloadcms/drizzle'
 import type { BaseDatabaseAdapter, CollectionSlug, FlattenedField, Payload } from 'payload'
 
-import { executorFor } from '../shared/sql'
+import { executorFor, tableNameOf } from '../shared/sql'
 
 type CreateArgs = Parameters<BaseDatabaseAdapter['create']>[0]
-type Adapter = BaseDatabaseAdapter & { tableNameMap?: Map<string, string>; drizzle?: unknown }
 
 /** The stored value of an absent field, as Payload's read of the row gives it. */
 const emptyValue = (field: FlattenedField): unknown =>
   ('hasMany' in field && field.hasMany) || field.type === 'array' || field.type === 'blocks' ? [] : null
 
 export function installLeanCreate(payload: Payload, slug: string): void {
-  const db = payload.db as Adapter
-  const tableName = db.tableNameMap?.get(slug.replace(/-/g, '_'))
-  if (!tableName || !db.drizzle) return
+  const db = payload.db
+  const tableName = tableNameOf(payload, slug)
   const original = db.create.bind(db)
   const fields = payload.collections[slug as CollectionSlug]!.config.flattenedFields
   db.create = async (args: CreateArgs) => {

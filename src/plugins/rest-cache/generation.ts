@@ -3,7 +3,7 @@ import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
 import { BUMP_GENERATION, READ_GENERATION } from '../../migrations/sql/rest-cache'
-import { executorFor } from '../shared/sql'
+import { executorFor, poolOf } from '../shared/sql'
 
 /** Bumps the content generation, on the request's transaction. */
 export async function bumpRestCache(payload: Payload, req?: Partial<PayloadRequest>): Promise<void> {
@@ -12,10 +12,10 @@ export async function bumpRestCache(payload: Payload, req?: Partial<PayloadReque
 
 /** The current content generation, or null before the migration has run. */
 export async function readGeneration(payload: Payload): Promise<string | null> {
-  const pool = (payload.db as unknown as { pool?: { query: (q: { name: string; text: string }) => Promise<{ rows: { generation: string }[] }> } }).pool
+  const pool = poolOf(payload)
   if (!pool) return null
   try {
-    const { rows } = await pool.query({ name: 'rest-cache-generation', text: READ_GENERATION })
+    const { rows } = await pool.query<{ generation: string }>({ name: 'rest-cache-generation', text: READ_GENERATION })
     return rows[0]?.generation ?? null
   } catch {
     return null

@@ -22,7 +22,7 @@ import type { CollectionConfig, Config, GlobalConfig, PayloadRequest, Plugin } f
 import { REST_CACHE_UP } from '../../migrations/sql/rest-cache'
 import { hasDrafts } from '../../lib/publication'
 import type { Doc } from '../revalidate/targets'
-import { executorFor, tableOf } from '../shared/sql'
+import { executorFor, schemaPushed, tableOf } from '../shared/sql'
 import { bumpRestCache } from './generation'
 
 export { bumpRestCache, readGeneration } from './generation'
@@ -104,7 +104,7 @@ export const restCachePlugin =
       onInit: async (payload) => {
         await config.onInit?.(payload)
         // `npm run dev` pushes the schema and runs no migration: the table is created here.
-        if ((payload.db as unknown as { push?: boolean }).push) {
+        if (schemaPushed(payload)) {
           const exec = await executorFor(payload)
           for (const statement of REST_CACHE_UP) await exec.execute(sql.raw(statement))
         }

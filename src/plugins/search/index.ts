@@ -17,6 +17,7 @@
 import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import { SEARCH_TYPES, type SearchType } from '../../lib/search-types'
+import { schemaPushed } from '../shared/sql'
 import { searchEndpoint } from './endpoint'
 import { ensureDevSchema, executorFor, INDEX_VERSION, indexVersion, schemaReady } from './sql'
 import { afterChangeHook, afterDeleteHook, reindexAll } from './sync'
@@ -61,8 +62,7 @@ export const searchPlugin =
         if (options.reindexOnInit === false) return
         try {
           const exec = await executorFor(payload)
-          const db = payload.db as unknown as { push?: boolean }
-          if (db.push) await ensureDevSchema(exec)
+          if (schemaPushed(payload)) await ensureDevSchema(exec)
           // The search schema comes with the migrations, which may run after this start-up.
           if (!(await schemaReady(exec))) return
           const version = await indexVersion(exec)

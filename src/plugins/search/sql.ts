@@ -5,7 +5,6 @@
  * Statements run through Drizzle (the adapter Payload uses), inside the request's transaction
  * when there is one, so that a document and its index row change together.
  */
-import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import { sql, type SQL } from '@payloadcms/db-postgres/drizzle'
 import type { Payload, PayloadRequest } from 'payload'
 
@@ -15,7 +14,7 @@ import { tokenizeSearchQuery } from '../../lib/search-query'
 import { MATCH_END, MATCH_START } from '../../lib/search-text'
 import type { SearchType } from '../../lib/search-types'
 import { SEARCH_PHRASE_UP, TITLE_TSV } from '../../migrations/sql/search-phrase'
-import { executorFor as sharedExecutorFor } from '../shared/sql'
+import { executorFor as sharedExecutorFor, quotedTableOf } from '../shared/sql'
 
 /** Bump when what is indexed changes: every server rebuilds the index once at start-up. */
 export const INDEX_VERSION = 1
@@ -60,15 +59,13 @@ export type Executor = {
   transaction: <T>(fn: (tx: Executor) => Promise<T>) => Promise<T>
 }
 
-export const adapterOf = (payload: Payload): PostgresAdapter => {
-  const db = payload.db as unknown as PostgresAdapter
-  if (db.name !== 'postgres' || !db.drizzle) throw new Error('searchPlugin: the search needs @payloadcms/db-postgres')
-  return db
+const requirePostgres = (payload: Payload): void => {
+  if (payload.db.packageName !== '@payloadcms/db-postgres') throw new Error('searchPlugin: the search needs @payloadcms/db-postgres')
 }
 
 /** The request's transaction if it has one, else the adapter's Drizzle instance. */
 export async function executorFor(payload: Payload, req?: Partial<PayloadRequest>): Promise<Executor> {
-  adapterOf(payload)
+  requirePostgres(payload)
   return sharedExecutorFor<Executor>(payload, req)
 }
 
@@ -133,19 +130,15 @@ export async function inspectQuery(exec: Executor, query: string): Promise<Query
  */
 export type LiveCheck = { collection: SearchType; table: string; drafts: boolean; trash: boolean }
 
-const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`
 
 /** The live checks of the searchable collections, from Payload's configuration and table names. */
 export function liveChecksFor(payload: Payload, collections: readonly SearchType[]): LiveCheck[] {
-  const db = adapterOf(payload) as unknown as { tableNameMap?: Map<string, string>; schemaName?: string }
+  requirePostgres(payload)
   return collections.map((collection) => {
     const config = payload.collections[collection as keyof typeof payload.collections]?.config
-    const name = db.tableNameMap?.get(collection.replace(/-/g, '_')) ?? collection.replace(/-/g, '_')
-    const table = db.schemaName ? `${quoteIdent(db.schemaName)}.${quoteIdent(name)}` : quoteIdent(name)
-    const versions = config?.versions
     return {
       collection,
-      table,
+      table: quotedTableOf(payload, collection),
       drafts: hasDrafts(config),
       trash: Boolean((config as { trash?: unknown } | undefined)?.trash),
     }

@@ -1,13 +1,15 @@
 /**
- * The one module that reaches Payload's Postgres adapter internals (its Drizzle instance, its
- * transaction sessions, its table names):
+ * The one module that reaches Payload's Postgres adapter internals (its Drizzle instance, pool,
+ * transaction sessions, table names); `adapterInternalsMissing` lists what an upgrade removed
+ * (tests/int/adapter-internals.test.ts fails loudly on it):
  * - running our own SQL beside Payload's: on the request's transaction when there is one (a
  *   second pool connection taken while a transaction holds one would deadlock once every
  *   connection is held that way, and the statement must commit or roll back with the change),
  *   else on the adapter's Drizzle instance;
+ * - the tables of collections, the pool, the connection string, whether the schema is pushed;
  * - transactions whose failed COMMIT is an error (installDurableCommit).
  */
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 
 import { sql } from '@payloadcms/db-postgres'
 import { beginTransaction as stockBeginTransaction } from '@payloadcms/drizzle'
@@ -15,22 +17,125 @@ import { APIError, type BaseDatabaseAdapter, type Payload, type PayloadRequest }
 
 export type SQL = ReturnType<typeof sql>
 export type Executor = { execute: (query: SQL) => Promise<{ rows: Record<string, unknown>[] }> }
+export type CompiledQuery = { sql: string; params: unknown[] }
+type PgPool = {
+  query: <R = Record<string, unknown>>(query: { name?: string; text: string; values?: unknown[] }) => Promise<{ rows: R[] }>
+}
+
+/** What we read of @payloadcms/db-postgres's adapter. */
+type Internals = {
+  packageName?: string
+  drizzle?: Executor & { dialect?: { sqlToQuery: (query: SQL) => CompiledQuery } }
+  sessions?: Record<string, { db?: Executor }>
+  tables?: Record<string, Record<string, unknown>>
+  tableNameMap?: Map<string, string>
+  schemaName?: string
+  pool?: PgPool
+  poolOptions?: { connectionString?: string }
+  push?: boolean
+}
+const internals = (payload: Payload) => payload.db as unknown as Internals
+
+/** What this module needs of the adapter and an upgrade removed, by name: empty when all is there. */
+export function adapterInternalsMissing(payload: Payload): string[] {
+  const db = internals(payload)
+  const checks: [string, boolean][] = [
+    ['packageName @payloadcms/db-postgres', db.packageName === '@payloadcms/db-postgres'],
+    ['drizzle.execute', typeof db.drizzle?.execute === 'function'],
+    ['drizzle.dialect.sqlToQuery', typeof db.drizzle?.dialect?.sqlToQuery === 'function'],
+    ['sessions', typeof db.sessions === 'object' && db.sessions !== null],
+    ['tables', typeof db.tables === 'object' && db.tables !== null],
+    ['tableNameMap', db.tableNameMap instanceof Map],
+    ['pool.query', typeof db.pool?.query === 'function'],
+    ['poolOptions', typeof db.poolOptions === 'object' && db.poolOptions !== null],
+  ]
+  return checks.filter(([, ok]) => !ok).map(([name]) => name)
+}
 
 /** The request's transaction, else the adapter's connection pool. */
 export async function executorFor<E extends Executor = Executor>(payload: Payload, req?: Partial<PayloadRequest>): Promise<E> {
-  const adapter = payload.db as unknown as { drizzle?: E; sessions?: Record<string, { db?: E }> }
+  const adapter = internals(payload) as { drizzle?: E; sessions?: Record<string, { db?: E }> }
   const transactionID = req?.transactionID ? await req.transactionID : undefined
   const db = (transactionID !== undefined && adapter.sessions?.[String(transactionID)]?.db) || adapter.drizzle
   if (!db || typeof db.execute !== 'function') throw new Error('This statement needs the Postgres adapter (@payloadcms/db-postgres)')
   return db
 }
 
+/** The name of a collection's table. */
+export const tableNameOf = (payload: Payload, slug: string): string => {
+  const key = slug.replace(/-/g, '_')
+  return internals(payload).tableNameMap?.get(key) ?? key
+}
+
+const quote = (part: string) => `"${part.replace(/"/g, '""')}"`
+
+/** Schema-qualified, quoted name of a collection's table, as text. */
+export const quotedTableOf = (payload: Payload, slug: string): string => {
+  const schema = internals(payload).schemaName
+  const name = quote(tableNameOf(payload, slug))
+  return schema ? `${quote(schema)}.${name}` : name
+}
+
 /** Schema-qualified, quoted name of a collection's table, as SQL. */
-export const tableOf = (payload: Payload, slug: string): SQL => {
-  const db = payload.db as unknown as { schemaName?: string; tableNameMap?: Map<string, string> }
-  const name = db.tableNameMap?.get(slug.replace(/-/g, '_')) ?? slug.replace(/-/g, '_')
-  const quote = (part: string) => `"${part.replace(/"/g, '""')}"`
-  return sql.raw(db.schemaName ? `${quote(db.schemaName)}.${quote(name)}` : quote(name))
+export const tableOf = (payload: Payload, slug: string): SQL => sql.raw(quotedTableOf(payload, slug))
+
+/** The Drizzle table object of a collection (to build queries with Drizzle's helpers). */
+export const drizzleTableOf = (payload: Payload, slug: string): Record<string, unknown> | undefined =>
+  internals(payload).tables?.[tableNameOf(payload, slug)]
+
+/** The adapter's pg pool: statements outside any transaction, named (prepared) ones included. */
+export const poolOf = (payload: Payload): PgPool | undefined => internals(payload).pool
+
+/** The connection string the adapter connects with. */
+export const connectionStringOf = (payload: Payload): string | undefined => internals(payload).poolOptions?.connectionString
+
+/** Whether the schema is pushed from the config (`npm run dev`) rather than migrated. */
+export const schemaPushed = (payload: Payload): boolean => internals(payload).push === true
+
+/**
+ * A statement written once with `sql.placeholder()`s: its text is built on first use, and
+ * Postgres parses and plans it once per connection (a named prepared statement, the name
+ * derived from the text), instead of for every request. `values` fill the placeholders.
+ */
+export type Prepared = { name: string; query: CompiledQuery }
+
+const preparedCache = new WeakMap<Payload, Map<string, Prepared>>()
+
+export function prepared(payload: Payload, key: string, build: () => SQL): Prepared | null {
+  const cache = preparedCache.get(payload) ?? new Map<string, Prepared>()
+  preparedCache.set(payload, cache)
+  const hit = cache.get(key)
+  if (hit) return hit
+  const query = internals(payload).drizzle?.dialect?.sqlToQuery(build())
+  if (!query) return null
+  // Postgres names are at most 63 bytes; one name per text, as pg requires.
+  const name = `labo_${createHash('sha256').update(query.sql).digest('hex').slice(0, 24)}`
+  const statement = { name, query }
+  cache.set(key, statement)
+  return statement
+}
+
+type PreparingExecutor = Executor & {
+  session?: {
+    prepareQuery: (
+      query: CompiledQuery,
+      fields: undefined,
+      name: string,
+      arrayMode: false,
+    ) => { execute: (values: Record<string, unknown>) => Promise<{ rows: Record<string, unknown>[] }> }
+  }
+}
+
+/** Runs a prepared statement on the request's transaction, else the pool. */
+export async function runPrepared<R extends Record<string, unknown>>(
+  payload: Payload,
+  statement: Prepared,
+  values: Record<string, unknown>,
+  req?: Partial<PayloadRequest>,
+): Promise<R[]> {
+  const db = await executorFor<PreparingExecutor>(payload, req)
+  if (!db.session?.prepareQuery) throw new Error('This statement needs the Postgres adapter (@payloadcms/db-postgres)')
+  return (await db.session.prepareQuery(statement.query, undefined, statement.name, false).execute(values)).rows as R[]
 }
 
 /** What a failed COMMIT answers (503): nothing is acknowledged that Postgres did not confirm. */
