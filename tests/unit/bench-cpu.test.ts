@@ -5,7 +5,7 @@ import path from 'node:path'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { processTreeCpu, withCpu } from '../../scripts/bench/cpu'
+import { processTreeCpu, withCpu } from '../../bench/lib/cpu'
 import { postmasterPid } from '../../scripts/lib/embedded-postgres'
 
 const children: ChildProcess[] = []

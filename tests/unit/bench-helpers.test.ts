@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { formatTable, percentile, queryGrowth, rate, ratioPercent, statementCounter, summarize } from '../../scripts/bench/stats'
-import { lexicalText, mulberry32, textGenerator } from '../../scripts/bench/text'
+import { formatTable, percentile, queryGrowth, rate, ratioPercent, statementCounter, summarize } from '../../bench/lib/stats'
+import { lexicalText, mulberry32, textGenerator } from '../../bench/lib/text'
 
 describe('bench text generator', () => {
   it('is deterministic for a seed and differs between seeds', () => {

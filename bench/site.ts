@@ -31,15 +31,15 @@ import { performance } from 'node:perf_hooks'
 
 import pg from 'pg'
 
-import { HOT_COMMENTS, loadArticles, loadComments, loadGlossary, loadPartners, loadProjects, type Counts, type LoadState, type Refs } from './bench/load'
-import { loadTest, staticServer, type LoadResult } from './bench/http'
-import { withCpu, type CpuCost } from './bench/cpu'
-import { fmt, formatTable, queryGrowth, rate, ratioPercent, statementCounter } from './bench/stats'
-import { lexicalText, textGenerator, type LexicalDoc } from './bench/text'
-import { ensureDatabase, freePort, postmasterPid, startEmbeddedPostgres, tmpDataDir } from './lib/embedded-postgres'
-import { buildApp, buildIsFresh, loadDotEnv, ROOT, serverArgs } from './lib/runtime'
+import { HOT_COMMENTS, loadArticles, loadComments, loadGlossary, loadPartners, loadProjects, type Counts, type LoadState, type Refs } from './lib/load'
+import { loadTest, staticServer, type LoadResult } from './lib/http'
+import { withCpu, type CpuCost } from './lib/cpu'
+import { fmt, formatTable, queryGrowth, rate, ratioPercent, statementCounter } from './lib/stats'
+import { lexicalText, textGenerator, type LexicalDoc } from './lib/text'
+import { ensureDatabase, freePort, postmasterPid, startEmbeddedPostgres, tmpDataDir } from '../scripts/lib/embedded-postgres'
+import { buildApp, buildIsFresh, loadDotEnv, ROOT, serverArgs } from '../scripts/lib/runtime'
 import { BUMP_GENERATION } from '../src/migrations/sql/rest-cache'
-import { guardLoading } from './lib/loader-guard'
+import { guardLoading } from '../scripts/lib/loader-guard'
 
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback)
 const QUICK = process.env.BENCH_QUICK === '1'
@@ -195,7 +195,7 @@ async function main() {
     const postgresVersion = String(v[0].server_version)
 
     log(`\n[1/4] Base jetable, migrations, contenu de démonstration (${os.cpus().length} cœurs)…`)
-    const { loadPayload, migrate, seedDemoContent } = await guardLoading('Chargement de Payload', () => import('./lib/prepare'))
+    const { loadPayload, migrate, seedDemoContent } = await guardLoading('Chargement de Payload', () => import('../scripts/lib/prepare'))
     const payload = await loadPayload()
     // The server is stopped at the end: idle connections must not crash the process on their way out.
     ;(payload.db as unknown as { pool: pg.Pool }).pool.on('error', () => {})

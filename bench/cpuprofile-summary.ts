@@ -2,7 +2,7 @@
  * Summary of a V8 CPU profile (.cpuprofile): the functions with the most self time, and the
  * packages/files they belong to. Not a test.
  *
- *   npx tsx scripts/cpuprofile-summary.ts file.cpuprofile [--top 40] [--per N] [--match text]
+ *   npx tsx bench/cpuprofile-summary.ts file.cpuprofile [--top 40] [--per N] [--match text]
  *
  * `--per N` divides times by N (e.g. the number of posts) to print ms per unit; `--match` also
  * prints the total (inclusive) time of every function whose name or file contains the text.

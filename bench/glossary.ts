@@ -1,7 +1,7 @@
 /**
  * Benchmark of the glossary matcher.
  *
- *   npx tsx scripts/bench-glossary.ts
+ *   npx tsx bench/glossary.ts
  *
  * Builds a glossary of 500 synthetic French-looking terms (deterministic PRNG)
  * plus the 6 real ones, generates a 10,000-word text containing some of them,
@@ -13,7 +13,7 @@
 import { performance } from 'node:perf_hooks'
 import { buildMatcher, type GlossaryEntry, type GlossaryMatch } from '../src/lib/glossary-matcher'
 import { normalizeForMatch, stripAccents } from '../src/lib/text'
-import { mulberry32 } from './bench/text'
+import { mulberry32 } from './lib/text'
 
 const SYNTHETIC_TERMS = 500
 const WORDS = 10_000

@@ -1,7 +1,7 @@
 /**
  * Benchmark of comment posting (not a test).
  *
- *   npx tsx scripts/bench-comments.ts [--total 1000] [--concurrency 20] [--trace] [--cpu-prof file.cpuprofile] [--smtp]
+ *   npx tsx bench/comments.ts [--total 1000] [--concurrency 20] [--trace] [--cpu-prof file.cpuprofile] [--smtp]
  *
  * Starts a throwaway embedded Postgres (or uses DATABASE_URI, in a new database), applies the
  * committed migrations, boots Payload behind a real HTTP server (Payload's REST handlers in the
@@ -9,7 +9,7 @@
  * comments to /api/comments with `concurrency` requests in flight, each from its own address (X-Forwarded-For)
  * so that the flood rule does not refuse them. Reports throughput and p50/p95/p99 latency, and
  * checks that every comment answered 201 is in the database. `--cpu-prof` writes a V8 CPU profile
- * of the measured run only (summarise it with `npx tsx scripts/cpuprofile-summary.ts file`).
+ * of the measured run only (summarise it with `npx tsx bench/cpuprofile-summary.ts file`).
  * `--smtp` adds a moderator and an SMTP server (in another process): held comments are then
  * mailed, as in production (the first at once, the next ones in a digest), and the count of
  * comments the messages announce is checked too.
@@ -26,9 +26,9 @@ import { performance } from 'node:perf_hooks'
 
 import pg from 'pg'
 
-import { processTreeCpu } from './bench/cpu'
-import { ensureDatabase, postmasterPid, startEmbeddedPostgres, tmpDataDir } from './lib/embedded-postgres'
-import { guardLoading } from './lib/loader-guard'
+import { processTreeCpu } from './lib/cpu'
+import { ensureDatabase, postmasterPid, startEmbeddedPostgres, tmpDataDir } from '../scripts/lib/embedded-postgres'
+import { guardLoading } from '../scripts/lib/loader-guard'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -71,7 +71,7 @@ async function main() {
   process.env.DATABASE_URI = dbUrl.toString()
 
   // The moderators' e-mail: an SMTP server in another process (its work is not counted here).
-  const sink = SMTP ? spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bench', 'smtp-sink.ts')], { stdio: ['pipe', 'pipe', 'inherit'] }) : null
+  const sink = SMTP ? spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'lib', 'smtp-sink.ts')], { stdio: ['pipe', 'pipe', 'inherit'] }) : null
   const sinkLines: string[] = []
   const sinkLine = (prefix: string) =>
     new Promise<string>((resolve) => {

@@ -27,10 +27,10 @@ import { performance } from 'node:perf_hooks'
 
 import pg from 'pg'
 
-import { ensureDatabase, startEmbeddedPostgres, tmpDataDir } from './lib/embedded-postgres'
-import { loadDotEnv } from './lib/runtime'
-import { mulberry32 } from './bench/text'
-import { guardLoading } from './lib/loader-guard'
+import { ensureDatabase, startEmbeddedPostgres, tmpDataDir } from '../scripts/lib/embedded-postgres'
+import { loadDotEnv } from '../scripts/lib/runtime'
+import { mulberry32 } from './lib/text'
+import { guardLoading } from '../scripts/lib/loader-guard'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -226,7 +226,7 @@ async function main() {
   process.env.DATABASE_URI = dbUrl.toString()
 
   try {
-    const { loadPayload, migrate } = await guardLoading('Chargement de Payload', () => import('./lib/prepare'))
+    const { loadPayload, migrate } = await guardLoading('Chargement de Payload', () => import('../scripts/lib/prepare'))
     const { indexRowOf } = await import('../src/lib/search-documents')
     const { excerptHtml } = await import('../src/lib/search-text')
     const { parseSearchInput } = await import('../src/plugins/search/service')
