@@ -112,7 +112,7 @@ async function main() {
   })
 
   // As the Next route does: Payload's handlers inside the REST policy (CORS, caching, French errors).
-  const { withRestPolicy } = await import('../src/plugins/openapi/http')
+  const { withRestPolicy } = await import('../src/lib/http/api-routes')
   const rest = withRestPolicy(config, (request: Request) => handleEndpoints({ config, request }))
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = []

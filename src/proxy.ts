@@ -7,7 +7,7 @@ import { listRoute, listSpecOf } from './lib/list-keys'
  *   by the canonical form of the query string, so each combination is cached like a page.
  * - The admin speaks French unless the user picked another language in it (Payload's
  *   `payload-lng` cookie): a browser set to English still gets the French admin. The API does the
- *   same in its own route (src/plugins/openapi/http.ts): a proxy costs about 1 ms per request.
+ *   same in its own route (src/lib/http/api-routes.ts): a proxy costs about 1 ms per request.
  */
 export function proxy(request: NextRequest) {
   const list = listSpecOf(request.nextUrl.pathname)

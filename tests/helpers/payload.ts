@@ -10,7 +10,7 @@ import path from 'node:path'
 
 import { getPayload, handleEndpoints, type Payload } from 'payload'
 
-import { withGraphqlPolicy, withRestPolicy } from '../../src/plugins/openapi/http'
+import { withGraphqlPolicy, withRestPolicy } from '../../src/lib/http/api-routes'
 import { createTestDatabase } from './db'
 
 export type TestContext = {

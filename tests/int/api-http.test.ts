@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { invalidateHttpContext } from '../../src/plugins/openapi/http'
+import { invalidateHttpContext } from '../../src/lib/http/api-routes'
 import { seed } from '../../src/seed'
 import { bootPayload, type TestContext } from '../helpers/payload'
 import { createRoleUsers, createUser, json } from '../helpers/users'

@@ -7,7 +7,7 @@
  *   config (src/lib/openapi): every collection and global an anonymous visitor may read, with
  *   the fields an anonymous visitor sees, plus the custom endpoints (search, comments, glossary);
  * - GET /api/docs: Swagger UI (files from node_modules/swagger-ui-dist) on that document;
- * - the site settings' CORS origins are re-read at once after a change (src/plugins/openapi/http.ts
+ * - the site settings' CORS origins are re-read at once after a change (src/lib/http/api-routes.ts
  *   holds the HTTP policy wiring for the REST route).
  */
 import { getTranslation, initI18n } from '@payloadcms/translations'
@@ -21,9 +21,7 @@ import { SEARCH_TYPES } from '../../lib/search-types'
 import { GLOSSARY_FIELDS } from '../glossary/annotate'
 import { customPaths } from './custom'
 import { docsEndpoints } from './docs'
-import { invalidateHttpContext } from './http'
-
-export { httpPolicyContext, invalidateHttpContext, withRestPolicy } from './http'
+import { invalidateHttpContext } from '../../lib/http/api-routes'
 
 export type OpenAPIPluginOptions = {
   enabled?: boolean

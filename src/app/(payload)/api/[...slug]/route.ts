@@ -2,7 +2,7 @@ import config from '@payload-config'
 import '@payloadcms/next/css'
 import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 
-import { withRestPolicy } from '@/plugins/openapi/http'
+import { withRestPolicy } from '@/lib/http/api-routes'
 
 // CORS from the site settings, ETag/Cache-Control, JSON errors in French (src/lib/http/policy.ts).
 export const GET = withRestPolicy(config, REST_GET(config))

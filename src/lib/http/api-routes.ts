@@ -6,11 +6,11 @@
  */
 import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 
-import { parseOrigins } from '../../lib/http/cors'
-import { onWholeSiteRefresh } from '../../lib/page-refresh'
-import { withGraphqlScreen } from '../../lib/http/graphql'
-import { withHttpPolicy, type PolicyContext, type Route } from '../../lib/http/policy'
-import { withRestCache } from '../rest-cache/http'
+import { parseOrigins } from './cors'
+import { onWholeSiteRefresh } from '../page-refresh'
+import { withGraphqlScreen } from './graphql'
+import { withHttpPolicy, type PolicyContext, type Route } from './policy'
+import { withRestCache } from '../../plugins/rest-cache/http'
 
 /** How long the settings are trusted before being read again (other instances' changes). */
 export const SETTINGS_TTL_MS = 10_000
