@@ -11,7 +11,6 @@
  * beforeChange (with drafts, Payload's `previousDoc` is the latest draft, not the published one).
  * A failure here is logged and never loses the editor's change.
  */
-import { sql } from '@payloadcms/db-postgres/drizzle'
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeChangeHook, CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import { isPublicVersion } from '../../lib/publication'
@@ -28,7 +27,7 @@ import {
 } from '../../lib/glossary-refresh'
 import { normalizeForMatch } from '../../lib/text'
 import { EVERYTHING } from '../../lib/page-refresh'
-import { executorFor, isMissingSchema } from '../search/sql'
+import { documentsContaining } from '../search'
 import { usageTitle, usedTermSlugs, type GlossaryCollection } from './annotate'
 import { getGlossaryMatcher, invalidateGlossary } from './loader'
 
@@ -146,25 +145,9 @@ export async function candidateDocuments(
   forms: readonly string[],
   collections: readonly GlossaryCollection[],
 ): Promise<TextDocument[] | null> {
-  const conditions = forms
-    .map(wordsOf)
-    .filter((words) => words.length > 0)
-    .map((words) => sql`(${sql.join(words.map((w) => sql`strpos(f.folded, ${w}) > 0`), sql` AND `)})`)
-  if (!conditions.length || !collections.length) return []
-  let rows: Record<string, unknown>[]
-  try {
-    const exec = await executorFor(req.payload, req)
-    // In a savepoint: a failure must not abort the editor's transaction.
-    ;({ rows } = await exec.transaction((tx) => tx.execute(sql`
-      SELECT d.collection, d.doc_id, d.url, d.body
-      FROM search.documents d CROSS JOIN LATERAL (SELECT lower(unaccent(d.body)) AS folded) f
-      WHERE d.collection IN (${sql.join(collections.map((c) => sql`${c}`), sql`, `)})
-        AND (${sql.join(conditions, sql` OR `)})`)))
-  } catch (err) {
-    if (isMissingSchema(err)) return null
-    throw err
-  }
-  const documents = rows.map((r) => ({ collection: String(r.collection), id: Number(r.doc_id), paths: [String(r.url)], text: String(r.body) }))
+  const found = await documentsContaining(req.payload, forms.map(wordsOf), collections, req)
+  if (found === null) return null
+  const documents = found.map((d) => ({ collection: d.collection, id: d.id, paths: [d.url], text: d.body }))
   // A theme's text also shows on its axis' page.
   const themes = documents.filter((d) => d.collection === 'themes')
   if (themes.length) {

@@ -24,7 +24,7 @@ import { afterChangeHook, afterDeleteHook, reindexAll } from './sync'
 
 export { searchSite, parseSearchInput, type SearchResponse, type SearchResultDoc, type SearchOutcome } from './service'
 export { reindexAll, syncDocument, SKIP_SEARCH_INDEX } from './sync'
-export { INDEX_VERSION, TS_CONFIG } from './sql'
+export { documentsContaining, INDEX_VERSION, TS_CONFIG, type IndexedText } from './sql'
 
 export type SearchPluginOptions = {
   enabled?: boolean

@@ -111,6 +111,39 @@ export async function deleteStaleRows(exec: Executor, keys: { collection: string
   }
 }
 
+/** A document of the index as plain text, with its public address. */
+export type IndexedText = { collection: string; id: number; url: string; body: string }
+
+/**
+ * The indexed documents of these collections whose lower-cased, unaccented text contains every
+ * word of at least one of the word lists (a superset of what finer matching will keep). Null
+ * when there is no index yet (not migrated). Runs in a savepoint: a failure never aborts the
+ * caller's transaction.
+ */
+export async function documentsContaining(
+  payload: Payload,
+  wordLists: readonly (readonly string[])[],
+  collections: readonly string[],
+  req?: Partial<PayloadRequest>,
+): Promise<IndexedText[] | null> {
+  const conditions = wordLists
+    .filter((words) => words.length > 0)
+    .map((words) => sql`(${sql.join(words.map((w) => sql`strpos(f.folded, ${w}) > 0`), sql` AND `)})`)
+  if (!conditions.length || !collections.length) return []
+  try {
+    const exec = await executorFor(payload, req)
+    const { rows } = await exec.transaction((tx) => tx.execute(sql`
+      SELECT d.collection, d.doc_id, d.url, d.body
+      FROM search.documents d CROSS JOIN LATERAL (SELECT lower(unaccent(d.body)) AS folded) f
+      WHERE d.collection IN (${sql.join(collections.map((c) => sql`${c}`), sql`, `)})
+        AND (${sql.join(conditions, sql` OR `)})`))
+    return rows.map((r) => ({ collection: String(r.collection), id: Number(r.doc_id), url: String(r.url), body: String(r.body) }))
+  } catch (err) {
+    if (isMissingSchema(err)) return null
+    throw err
+  }
+}
+
 export type QueryReading = 'ok' | 'stopwords' | 'exclusions'
 
 /** How Postgres read the query: no lexeme at all (stop words), or nothing to look for. */
