@@ -23,11 +23,23 @@ import { screenPost } from './screen'
 import { clientIp, hashIp } from './ip'
 import { flushModeratorMail, notifyModerators } from './notify'
 import { addOwnComment, cookieFromHeader, OWN_COOKIE, OWN_MAX_AGE, serializeCookie } from './ownership'
-import { evaluateComment } from './policy'
 import { revalidateCommentTarget } from './revalidate'
 import { effectiveMode, ipSaltOf, resolvePolicy, type ResolvedOptions } from './settings'
 import { setTargetPublished, targetKeyOf } from './sql'
-import { FIELD_LABELS, normalizeBody, normalizeLine, validateBody, validateVisitorInput, validateWebsite, type FieldError } from './validation'
+import {
+  checkNewComment,
+  decideStatus,
+  normalizeAuthor,
+  placeReply,
+  refusalOf,
+  requestedParent,
+  stampModeration,
+  takeHoneypot,
+  asId,
+  type Ref,
+  type Writer,
+} from './steps'
+import { FIELD_LABELS, type FieldError } from './validation'
 
 /** A visitor's comment refused (closed page, duplicate, flood): logged at "info", not as an error. */
 export class CommentRefusal extends APIError {
@@ -40,27 +52,7 @@ export class CommentRefusal extends APIError {
 /** `context` flag for trusted imports (Local API, overrideAccess): keep the given status, skip anti-spam. */
 export const TRUSTED_IMPORT = 'commentsTrustedImport'
 
-type Ref = { relationTo: string; value: number }
 type Data = Record<string, unknown>
-
-const idOf = (value: unknown): unknown => (value && typeof value === 'object' && 'id' in value ? (value as { id: unknown }).id : value)
-
-const asId = (value: unknown): number | null => {
-  const id = idOf(value)
-  if (typeof id === 'number' && Number.isSafeInteger(id) && id > 0) return id
-  if (typeof id === 'string' && /^\d{1,15}$/.test(id) && Number(id) > 0) return Number(id)
-  return null
-}
-
-/** `{ relationTo, value }` with a numeric id, or null when malformed. */
-export function asTargetRef(value: unknown, allowed: readonly string[]): Ref | null {
-  if (!value || typeof value !== 'object') return null
-  const { relationTo, value: inner } = value as { relationTo?: unknown; value?: unknown }
-  if (typeof relationTo !== 'string' || !allowed.includes(relationTo)) return null
-  const id = asId(inner)
-  return id === null ? null : { relationTo, value: id }
-}
-
 /** Short plain-text version of the body: the admin's title column. */
 export const excerptOf = (body: string): string => {
   const text = spipToText(body).replace(/\s+/g, ' ').trim()
@@ -104,54 +96,73 @@ async function loadTarget(req: PayloadRequest, ref: Ref) {
   return doc
 }
 
+/** Who writes: a moderator (their identity stands in for empty author fields) or a visitor. */
+function writerOf(options: ResolvedOptions, user: PayloadRequest['user']): Writer {
+  if (!options.isModerator(user)) return { staff: false }
+  const id = user && user.collection === 'users' ? user.id : null
+  return { staff: true, id, name: userName(user), email: String((user as { email?: unknown } | null)?.email ?? '') }
+}
+
+/** The reply's parent and level, checked against the thread (throws the field error). */
+async function placeInThread(req: PayloadRequest, options: ResolvedOptions, data: Data, targetKey: string, trusted: boolean): Promise<void> {
+  const parentId = requestedParent(data.parent)
+  if (parentId === 'invalid') throw invalid(req, options.slug, [{ path: 'parent', message: MESSAGES.parentMissing }])
+  if (parentId === null) {
+    data.parent = null
+    data.level = 1
+    return
+  }
+  const parent = (await req.payload.findByID({ collection: options.slug, id: parentId, depth: 0, overrideAccess: true, disableErrors: true, req })) as Data | null
+  const placed = placeReply(parent, targetKey, trusted)
+  if ('error' in placed) throw invalid(req, options.slug, [{ path: 'parent', message: placed.error }])
+  data.parent = parentId
+  data.level = placed.level
+}
+
+/** A visitor's post refused (duplicate, flood): the error, with Retry-After for a flood. */
+function refuse(req: PayloadRequest, refusal: NonNullable<ReturnType<typeof refusalOf>>): CommentRefusal {
+  if (refusal.status !== 429) return new CommentRefusal(refusal.message, refusal.status)
+  const headers = req.responseHeaders ?? new Headers()
+  headers.set('Retry-After', String(refusal.retryAfter))
+  req.responseHeaders = headers
+  return new CommentRefusal(refusal.message, 429, { retryAfter: refusal.retryAfter })
+}
+
+/**
+ * The server's decisions on a comment, step by step (the steps are pure, in ./steps.ts): on
+ * update, the moderation stamp; on create, the author's fields and the input's errors, the target
+ * (screened with the duplicate check and flood counter in one statement for a visitor), its
+ * comment mode, the reply's place in the thread, then the status.
+ */
 export function beforeChangeHook(options: ResolvedOptions): CollectionBeforeChangeHook {
   const targets = Object.keys(options.collections)
   return async ({ data, operation, originalDoc, req, context }) => {
     const { payload } = req
-    const user = req.user
-    const staff = options.isModerator(user)
+    const writer = writerOf(options, req.user)
     const now = new Date().toISOString()
 
     if (operation === 'update') {
-      if (data.status !== undefined && originalDoc && data.status !== originalDoc.status) {
-        data.moderatedBy = user && user.collection === 'users' ? user.id : null
-        data.moderatedAt = now
-      }
-      if (typeof data.body === 'string') {
-        data.body = normalizeBody(data.body)
-        data.excerpt = excerptOf(data.body as string)
-      }
+      stampModeration(data, originalDoc, req.user && req.user.collection === 'users' ? req.user.id : null, now)
+      if (typeof data.body === 'string') data.excerpt = excerptOf(data.body)
       return data
     }
 
-    // ----- create -----
-    const honeypot = typeof data.honeypot === 'string' ? data.honeypot.trim() !== '' : Boolean(data.honeypot)
-    delete data.honeypot
-    data.authorName = normalizeLine(data.authorName) || (staff ? userName(user) : '')
-    data.authorEmail = normalizeLine(data.authorEmail) || (staff ? String((user as { email?: unknown }).email ?? '') : '')
-    data.authorWebsite = normalizeLine(data.authorWebsite) || null
-    data.body = normalizeBody(data.body)
-
-    const errors: FieldError[] = staff
-      ? (['authorWebsite', 'body'] as const).flatMap((path) => {
-          const result = path === 'body' ? validateBody(data.body) : validateWebsite(data.authorWebsite)
-          return result === true ? [] : [{ path, message: result }]
-        })
-      : validateVisitorInput(data)
-    const ref = asTargetRef(data.target, targets)
-    if (!ref) errors.unshift({ path: 'target', message: data.target ? MESSAGES.targetMissing : MESSAGES.targetRequired })
-    if (errors.length > 0) throw invalid(req, options.slug, errors)
+    const honeypot = takeHoneypot(data)
+    normalizeAuthor(data, writer)
+    const { ref, errors } = checkNewComment(data, writer, targets)
+    if (!ref || errors.length > 0) throw invalid(req, options.slug, errors)
 
     const trusted = context?.[TRUSTED_IMPORT] === true
-    const targetKey = targetKeyOf(ref!.relationTo, ref!.value)
-    const title = titleField(req, ref!.relationTo)
+    const targetKey = targetKeyOf(ref.relationTo, ref.value)
+    const title = titleField(req, ref.relationTo)
     const ip = clientIp(req.headers)
     data.ipHash = ip ? hashIp(ip, ipSaltOf(payload, options)) : null
     data.fingerprint = fingerprintOf(targetKey, String(data.authorEmail), String(data.body))
     // A visitor's post: the target, the policy, the duplicate check and the flood counter in one
     // statement (acted on below, in this order: target, mode, parent, duplicate, flood).
-    const screening = staff || trusted ? null : await screenPost(payload, options, { ref: ref!, title, fingerprint: String(data.fingerprint), ipHash: (data.ipHash as string | null) ?? null }, req)
-    const target = screening ? screening.target : await loadTarget(req, ref!)
+    const screening =
+      writer.staff || trusted ? null : await screenPost(payload, options, { ref, title, fingerprint: String(data.fingerprint), ipHash: (data.ipHash as string | null) ?? null }, req)
+    const target = screening ? screening.target : await loadTarget(req, ref)
     if (!target) throw invalid(req, options.slug, [{ path: 'target', message: MESSAGES.targetMissing }])
     if (title && typeof target[title] === 'string') targetTitles.set(req, target[title] as string)
     data.target = ref
@@ -159,81 +170,17 @@ export function beforeChangeHook(options: ResolvedOptions): CollectionBeforeChan
     data.targetPublished = true
 
     const policy = screening?.policy ?? (await resolvePolicy(payload, options, req))
-    const mode = effectiveMode(target.commentMode, policy, options.collections[ref!.relationTo]?.defaultMode)
-    if (mode === 'closed' && !staff && !trusted) throw new CommentRefusal(MESSAGES.closed, 403)
+    const mode = effectiveMode(target.commentMode, policy, options.collections[ref.relationTo]?.defaultMode)
+    if (mode === 'closed' && !writer.staff && !trusted) throw new CommentRefusal(MESSAGES.closed, 403)
 
-    // Replies: to a public comment of the same page, three levels at most.
-    data.level = 1
-    const parentId = data.parent === null || data.parent === undefined || data.parent === '' ? null : asId(data.parent)
-    if (data.parent !== null && data.parent !== undefined && data.parent !== '' && parentId === null) {
-      throw invalid(req, options.slug, [{ path: 'parent', message: MESSAGES.parentMissing }])
-    }
-    if (parentId !== null) {
-      const parent = (await payload.findByID({
-        collection: options.slug,
-        id: parentId,
-        depth: 0,
-        overrideAccess: true,
-        disableErrors: true,
-        req,
-      })) as Data | null
-      if (!parent || (parent.status !== 'approved' && !trusted)) throw invalid(req, options.slug, [{ path: 'parent', message: MESSAGES.parentMissing }])
-      if (parent.targetKey !== targetKey) throw invalid(req, options.slug, [{ path: 'parent', message: MESSAGES.parentOtherTarget }])
-      const level = (typeof parent.level === 'number' ? parent.level : 1) + 1
-      if (level > LIMITS.maxDepth) throw invalid(req, options.slug, [{ path: 'parent', message: MESSAGES.parentTooDeep }])
-      data.parent = parentId
-      data.level = level
-    } else {
-      data.parent = null
-    }
-
+    await placeInThread(req, options, data, targetKey, trusted)
     data.userAgent = req.headers?.get('user-agent')?.slice(0, LIMITS.userAgentMax) || null
     data.excerpt = excerptOf(data.body as string)
-    data.byStaff = false
 
-    if (trusted) {
-      data.status = typeof data.status === 'string' ? data.status : 'approved'
-      return data
-    }
-
-    if (staff) {
-      data.status = 'approved'
-      data.byStaff = true
-      data.holdReason = null
-      data.moderatedBy = user!.id
-      data.moderatedAt = now
-      return data
-    }
-
-    // The same message from the same author on the same page: refused.
-    if (screening!.duplicate) throw new CommentRefusal(MESSAGES.duplicate, 409)
-
-    // Flood: more than K comments per address and window.
-    const hit = screening!.flood
-    if (hit && hit.count > policy.floodLimit) {
-      const headers = req.responseHeaders ?? new Headers()
-      headers.set('Retry-After', String(hit.retryAfter))
-      req.responseHeaders = headers
-      throw new CommentRefusal(MESSAGES.flood(hit.retryAfter), 429, { retryAfter: hit.retryAfter })
-    }
-
-    const verdict = evaluateComment(
-      {
-        authorName: String(data.authorName),
-        authorEmail: String(data.authorEmail),
-        authorWebsite: (data.authorWebsite as string | null) ?? null,
-        body: String(data.body),
-        ip,
-        userAgent: (data.userAgent as string | null) ?? null,
-        honeypot,
-      },
-      { ...policy, mode },
-    )
-    data.status = verdict.status
-    data.holdReason = verdict.reason
-    data.moderatedBy = null
-    data.moderatedAt = null
-    return data
+    if (trusted || writer.staff) return decideStatus(data, trusted ? { trusted: true } : { trusted: false, writer }, null, now)
+    const refusal = refusalOf(screening!, policy.floodLimit)
+    if (refusal) throw refuse(req, refusal)
+    return decideStatus(data, { trusted: false, writer }, { policy, mode, ip, honeypot }, now)
   }
 }
 
