@@ -1,5 +1,5 @@
 /**
- * The comments' lean create (src/plugins/comments/write.ts): the document a create returns is
+ * The comments' lean create (installLeanCreate in src/plugins/shared/sql.ts): the document a create returns is
  * built from what was written instead of being selected again. It must be exactly what reading
  * the row back gives, through the Local API and the REST API, at depth 0 and 1.
  */

@@ -16,7 +16,7 @@ import { MODE_OPTIONS } from './constants'
 import { targetAfterChangeHook, targetAfterDeleteHook } from './hooks'
 import { resolveOptions, type ResolvedOptions } from './settings'
 import type { CommentsPluginOptions } from './types'
-import { installLeanCreate } from './write'
+import { installLeanCreate } from '../shared/sql'
 
 export { COMMENT_MODES, COMMENT_STATUSES, MODE_SENTENCES, SPIP_HELP, STATUS_LABELS } from './constants'
 export type { CommentMode, CommentModeSetting, CommentStatus } from './constants'

@@ -12,8 +12,8 @@
 import { createHash, randomUUID } from 'node:crypto'
 
 import { sql } from '@payloadcms/db-postgres'
-import { beginTransaction as stockBeginTransaction } from '@payloadcms/drizzle'
-import { APIError, type BaseDatabaseAdapter, type Payload, type PayloadRequest } from 'payload'
+import { beginTransaction as stockBeginTransaction, upsertRow } from '@payloadcms/drizzle'
+import { APIError, type BaseDatabaseAdapter, type CollectionSlug, type FlattenedField, type Payload, type PayloadRequest } from 'payload'
 
 export type SQL = ReturnType<typeof sql>
 export type Executor = { execute: (query: SQL) => Promise<{ rows: Record<string, unknown>[] }> }
@@ -261,4 +261,52 @@ export function installDurableCommit(adapter: BaseDatabaseAdapter): void {
   }
   adapter.beginTransaction = beginTransaction as unknown as BaseDatabaseAdapter['beginTransaction']
   adapter.commitTransaction = commitTransaction as unknown as BaseDatabaseAdapter['commitTransaction']
+}
+
+type CreateArgs = Parameters<BaseDatabaseAdapter['create']>[0]
+
+/** The stored value of an absent field, as Payload's read of the row gives it. */
+const emptyValue = (field: FlattenedField): unknown =>
+  ('hasMany' in field && field.hasMany) || field.type === 'array' || field.type === 'blocks' ? [] : null
+
+/**
+ * Creating documents of one collection without reading them back: Payload's Postgres adapter
+ * inserts the row and its relations, then selects the new row again (with its relation table)
+ * to return it; for a collection whose create returns exactly what it wrote (the comments), this
+ * keeps the adapter's own write (upsertRow: same row, same relation rows, same transaction) and
+ * builds the returned document from the written data. Measured with `bench/comments.ts --total
+ * 600` (two interleaved pairs, 2 busy cores): 6.7 / 7.8 ms of Node CPU per post against 8.6 /
+ * 10.6 ms without it, 1.3 / 1.6 ms of Postgres CPU against 2.0 / 2.4, 5 statements instead of 6.
+ * tests/int/comments-write.test.ts checks the returned document is the one read back.
+ */
+export function installLeanCreate(payload: Payload, slug: string): void {
+  const db = payload.db
+  const tableName = tableNameOf(payload, slug)
+  const original = db.create.bind(db)
+  const fields = payload.collections[slug as CollectionSlug]!.config.flattenedFields
+  db.create = async (args: CreateArgs) => {
+    if (args.collection !== slug || args.returning === false || args.select || args.customID !== undefined) return original(args)
+    // The timestamps the adapter would set (an import may give its own createdAt).
+    const now = new Date().toISOString()
+    const data: Record<string, unknown> = { ...args.data }
+    data.createdAt ??= now
+    data.updatedAt ??= now
+    const written = (await upsertRow({
+      adapter: db as never,
+      collectionSlug: slug,
+      data,
+      db: (await executorFor(payload, args.req)) as never,
+      fields,
+      ignoreResult: 'idOnly',
+      operation: 'create',
+      req: args.req,
+      tableName,
+    })) as { id: number }
+    const doc: Record<string, unknown> = { id: written.id }
+    for (const field of fields) {
+      if (field.type === 'join' || ('virtual' in field && field.virtual)) continue
+      doc[field.name] = data[field.name] === undefined ? emptyValue(field) : data[field.name]
+    }
+    return doc as never
+  }
 }
