@@ -270,6 +270,7 @@ export class DumpParser {
       refuse("c'est une base SQLite (la sauvegarde intégrée de SPIP 3 et 4). Exportez la base MySQL du site avec mysqldump ou phpMyAdmin.")
     }
     if (head[0] === 0x50 && head[1] === 0x4b) refuse("c'est une archive ZIP : décompressez-la d'abord.")
+    if (/<mysqldump/.test(text)) refuse("c'est un export XML de mysqldump : refaites-le sans l'option --xml.")
     if (/^\s*<\?xml|^\s*<SPIP/.test(text)) {
       refuse("c'est une sauvegarde XML de SPIP 1.9 ou 2 : mettez le site à jour en SPIP 3 ou 4, puis exportez sa base MySQL.")
     }

@@ -218,6 +218,7 @@ describe('mysqldump parser: refusals, in French, with the line', () => {
     expect(error(() => parseDump('-- only a comment\n')).code).toBe('NOT_SQL')
     expect(error(() => parseDump(Buffer.from('SQLite format 3\0…'))).message).toMatch(/base SQLite/)
     expect(error(() => parseDump('<?xml version="1.0"?>\n<SPIP>')).message).toMatch(/sauvegarde XML de SPIP 1\.9 ou 2/)
+    expect(error(() => parseDump('<?xml version="1.0"?>\n<mysqldump xmlns:xsi="x">')).message).toMatch(/sans l'option --xml/)
     expect(error(() => parseDump('--\n-- PostgreSQL database dump\n--\nSET x = 0;')).message).toMatch(/PostgreSQL/)
   })
 
