@@ -2,7 +2,7 @@
  * Benchmark of the SPIP dump reader (issue 19: a whole import of 10,000 articles, 100,000 forum messages
  * and 2,000 documents within 3 minutes on 2 cores; reading the dump is its first step).
  *
- *   npx tsx scripts/bench-spip-read.ts [--keep]
+ *   npx tsx bench/spip-read.ts [--keep]
  *
  * Writes a synthetic mysqldump of a SPIP 4.1 site of that size into a temp file (extended INSERTs of
  * about 1 MB, French text with SPIP markup, escapes and accents), then reads it in a fresh child process
@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url'
 
 import { parseDumpFile } from '../src/spip-import/dump'
 import { readSpipDump, summary } from '../src/spip-import/read'
-import { textGenerator } from './bench/text'
+import { textGenerator } from './lib/text'
 
 const ARTICLES = 10_000
 const FORUMS = 100_000
