@@ -16,7 +16,7 @@ import {
 
 import { siteURL } from '../../collections/shared/paths'
 import { normalizeForMatch } from '../../lib/text'
-import { spipToText } from '../../lib/spip'
+import { spipToText } from '../../lib/spip-markup/comments'
 import { LIMITS, MESSAGES } from './constants'
 import { screenPost } from './screen'
 import { clientIp, hashIp } from './ip'
