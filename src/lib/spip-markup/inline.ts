@@ -32,6 +32,8 @@ export type InlineOptions = {
   acceptLink: (target: string) => boolean
   /** Called on "[" and "<" before anything else. */
   atom?: (s: string, i: number) => AtomMatch | null
+  /** Rewrites a link's label before parsing it (e.g. drops SPIP's `|bulle`). */
+  linkLabel?: (label: string) => string
   /** Single newlines: a line break (comments) or a space (articles: SPIP joins the lines). */
   newline: 'br' | 'space'
 }
@@ -189,7 +191,7 @@ export function parseInline(s: string, options: InlineOptions): InlineNode[] {
       const link = matchLink(i)
       if (link && options.acceptLink(link.url)) {
         flush()
-        const label = link.label.trim()
+        const label = (options.linkLabel ? options.linkLabel(link.label) : link.label).trim()
         top().children.push({
           type: 'link',
           href: link.url,
