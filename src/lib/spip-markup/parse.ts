@@ -203,8 +203,8 @@ function containers(s: string, ctx: ParseContext): Container {
   const root: Container = { kind: 'root', open: '', tag: '', parts: [] }
   const stack = [root]
   const top = (): Container => stack[stack.length - 1]
+  /** An unclosed container: its tag goes back as text (reported by the inline parser). */
   const flatten = (frame: Container, close: string): void => {
-    count(ctx.report.unknown, frame.open.replace(/\s.*>$/, '>'))
     append(top(), frame.open)
     for (const part of frame.parts) append(top(), part)
     append(top(), close)
@@ -234,7 +234,7 @@ function containers(s: string, ctx: ParseContext): Container {
     let at = stack.length - 1
     while (at > 0 && stack[at].tag !== name) at--
     if (at === 0) {
-      count(ctx.report.unknown, `</${name}>`)
+      // Left as text: the inline parser reports it.
       append(top(), m[0])
       continue
     }
@@ -350,6 +350,10 @@ function paragraph(text: string, ctx: ParseContext): Block[] {
     while (current.length && (current[0].type === 'br' || (current[0].type === 'text' && !current[0].value.trim()))) current.shift()
     while (current.length && (current[current.length - 1].type === 'br' || (current[current.length - 1].type === 'text' && !(current[current.length - 1] as { value: string }).value.trim())))
       current.pop()
+    const first = current[0]
+    const last = current[current.length - 1]
+    if (first?.type === 'text') first.value = first.value.trimStart()
+    if (last?.type === 'text') last.value = last.value.trimEnd()
     if (current.length) blocks.push({ type: 'p', children: current })
     current = []
   }
