@@ -90,7 +90,7 @@ describe('SPIP texts saved and rendered', () => {
     const { root } = spipToLexical('Texte[[Voir [ici->http://exemple.org].]]', resolve)
     const json = JSON.stringify(root).replace('http://exemple.org', 'javascript:alert(1)')
     await expect(
-      ctx.payload.create({ collection: 'articles', data: { title: 'Note piégée', body: JSON.parse(json) } }),
+      ctx.payload.create({ collection: 'articles', data: { title: 'Note piégée', slug: 'note-piegee', rubrique: 'actualites', commentMode: 'default', body: JSON.parse(json), _status: 'published' } }),
     ).rejects.toThrow(/ne sont pas valides.*Texte de la note/)
   })
 })
