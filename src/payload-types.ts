@@ -1917,6 +1917,66 @@ export interface TaskSchedulePublish {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "CodeBlock".
+ */
+export interface CodeBlock {
+  /**
+   * Par exemple php, html, css ; laisser vide pour du texte brut.
+   */
+  language?: string | null;
+  code: string;
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'code';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TableCaptionBlock".
+ */
+export interface TableCaptionBlock {
+  /**
+   * Se place juste avant le tableau qu’elle légende.
+   */
+  caption: string;
+  /**
+   * Facultatif : décrit le contenu du tableau pour les lecteurs d’écran.
+   */
+  summary?: string | null;
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'tableCaption';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "NoteBlock".
+ */
+export interface NoteBlock {
+  content: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
+  /**
+   * Laisser vide pour une numérotation automatique (1, 2, 3…).
+   */
+  mark?: string | null;
+  unnumbered?: boolean | null;
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'note';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "auth".
  */
 export interface Auth {

@@ -1,16 +1,28 @@
 import {
+  BlocksFeature,
+  BoldFeature,
+  EXPERIMENTAL_TableFeature,
   FixedToolbarFeature,
+  InlineCodeFeature,
+  ItalicFeature,
   lexicalEditor,
   LinkFeature,
+  ParagraphFeature,
   RelationshipFeature,
+  StrikethroughFeature,
+  SubscriptFeature,
+  SuperscriptFeature,
+  UnderlineFeature,
 } from '@payloadcms/richtext-lexical'
 import type { Field, RichTextField, RichTextFieldValidation, TextFieldSingleValidation } from 'payload'
 import { richText as defaultRichTextValidation } from 'payload/shared'
 
+import { CodeBlock } from '../blocks/Code'
+import { createNoteBlock } from '../blocks/Note'
+import { TableCaptionBlock } from '../blocks/TableCaption'
 import { LINKABLE_COLLECTIONS } from '../collections/registry'
 import { MESSAGES } from './messages'
 import { isSafeLinkUrl } from './url'
-
 
 const validateLinkUrl: TextFieldSingleValidation = (value, { siblingData }) => {
   if ((siblingData as { linkType?: string } | undefined)?.linkType === 'internal') return true
@@ -19,7 +31,7 @@ const validateLinkUrl: TextFieldSingleValidation = (value, { siblingData }) => {
 
 type LexicalNodeLike = {
   type?: unknown
-  fields?: { linkType?: unknown; url?: unknown }
+  fields?: { linkType?: unknown; url?: unknown; content?: { root?: unknown } }
   children?: unknown
 }
 
@@ -34,6 +46,11 @@ export function findUnsafeLink(value: unknown): string | null {
       const hasUrl = url !== undefined && url !== null && url !== ''
       if ((n.fields?.linkType !== 'internal' || hasUrl) && !isSafeLinkUrl(url)) return String(url ?? '')
     }
+    // A footnote's text is a rich text of its own.
+    if ((n.type === 'inlineBlock' || n.type === 'block') && n.fields?.content?.root) {
+      const bad = walk(n.fields.content.root)
+      if (bad !== null) return bad
+    }
     if (Array.isArray(n.children)) {
       for (const child of n.children) {
         const bad = walk(child)
@@ -46,21 +63,45 @@ export function findUnsafeLink(value: unknown): string | null {
   return walk(root)
 }
 
+const linkFeature = () =>
+  LinkFeature({
+    enabledCollections: LINKABLE_COLLECTIONS,
+    fields: ({ defaultFields }) =>
+      defaultFields.map((field) =>
+        field.type === 'text' && field.name === 'url' ? { ...field, validate: validateLinkUrl } : field,
+      ) as Field[],
+  })
+
+/** The text of a footnote: inline formatting and links only. */
+const noteEditor = lexicalEditor({
+  features: () => [
+    ParagraphFeature(),
+    BoldFeature(),
+    ItalicFeature(),
+    UnderlineFeature(),
+    StrikethroughFeature(),
+    SubscriptFeature(),
+    SuperscriptFeature(),
+    InlineCodeFeature(),
+    linkFeature(),
+  ],
+})
+
 /**
  * The editor used by every rich-text field: Payload's defaults, with links restricted to
- * http(s), mailto, paths of the site and internal documents.
+ * http(s), mailto, paths of the site and internal documents; plus tables (with a caption
+ * block), code blocks and footnotes, which the SPIP site had.
  */
 export const richTextEditor = lexicalEditor({
   features: ({ defaultFeatures }) => [
     ...defaultFeatures.filter((feature) => feature.key !== 'link' && feature.key !== 'relationship'),
-    LinkFeature({
-      enabledCollections: LINKABLE_COLLECTIONS,
-      fields: ({ defaultFields }) =>
-        defaultFields.map((field) =>
-          field.type === 'text' && field.name === 'url' ? { ...field, validate: validateLinkUrl } : field,
-        ) as Field[],
-    }),
+    linkFeature(),
     RelationshipFeature({ enabledCollections: LINKABLE_COLLECTIONS }),
+    EXPERIMENTAL_TableFeature(),
+    BlocksFeature({
+      blocks: [CodeBlock, TableCaptionBlock],
+      inlineBlocks: [createNoteBlock({ editor: noteEditor, validate: (value, options) => validateRichText(value, options) })],
+    }),
     FixedToolbarFeature(),
   ],
 })

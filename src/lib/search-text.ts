@@ -20,8 +20,18 @@ export function lexicalText(data: unknown): string {
   const out: string[] = []
   const walk = (node: unknown, depth: number) => {
     if (!node || typeof node !== 'object' || depth > 100) return
-    const n = node as { type?: unknown; text?: unknown; children?: unknown; root?: unknown }
+    const n = node as { type?: unknown; text?: unknown; children?: unknown; root?: unknown; fields?: Record<string, unknown> }
     if (n.root && typeof n.root === 'object') return walk(n.root, depth + 1)
+    // Blocks: a table's caption, a footnote's text (a rich text of its own).
+    if ((n.type === 'block' || n.type === 'inlineBlock') && n.fields) {
+      const { caption, content } = n.fields
+      if (typeof caption === 'string') out.push(`\n${caption}\n`)
+      if (content && typeof content === 'object') {
+        out.push(' ')
+        walk(content, depth + 1)
+      }
+      return
+    }
     if (n.type === 'linebreak') return void out.push('\n')
     if (n.type === 'tab') return void out.push(' ')
     if (typeof n.text === 'string') out.push(n.text)

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 
-import { spipToHtml } from '../../src/lib/spip'
+import { spipToHtml } from '../../src/lib/spip-markup/comments'
 
 const REL = 'rel="nofollow ugc noopener"'
 const ALLOWED_TAGS = new Set(['p', 'br', 'strong', 'em', 'a', 'blockquote', 'code'])

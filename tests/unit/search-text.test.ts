@@ -94,3 +94,11 @@ describe('resultCountLabel', () => {
     expect(resultCountLabel(1000, true)).toBe('Plus de 1\u202f000 résultats')
   })
 })
+
+describe('lexicalText of SPIP imports', () => {
+  it('indexes table captions and the text of footnotes', async () => {
+    const { spipToLexical } = await import('../../src/lib/spip-markup')
+    const { root } = spipToLexical('||Chiffres clés||\n|a|b|\n\nTexte[[Une note.]] suite', () => null)
+    expect(lexicalText(root)).toBe('Chiffres clés\na\nb\nTexte Une note.\nsuite')
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { countLinks, escapeHtml, isSafeUrl, spipToHtml, spipToText } from '../../src/lib/spip'
+import { countLinks, escapeHtml, isSafeUrl, spipToHtml, spipToText } from '../../src/lib/spip-markup/comments'
 
 const REL = 'rel="nofollow ugc noopener"'
 

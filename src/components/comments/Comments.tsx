@@ -17,7 +17,7 @@ import config from '@payload-config'
 import { getPayload } from 'payload'
 
 import { isHttpUrl } from '../../fields/url'
-import { spipToHtml } from '../../lib/spip'
+import { spipToHtml } from '../../lib/spip-markup/comments'
 import { LIMITS, MODE_SENTENCES, SPIP_HELP } from '../../plugins/comments/constants'
 import { effectiveMode, optionsOf, resolvePolicy } from '../../plugins/comments/settings'
 import { targetKeyOf } from '../../plugins/comments/sql'

@@ -1,5 +1,5 @@
 'use client'
-import { spipToHtml } from '../../lib/spip'
+import { spipToHtml } from '../../lib/spip-markup/comments'
 import { formatCommentDate } from './dates'
 import type { SubmittedComment } from './form-state'
 

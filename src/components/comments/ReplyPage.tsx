@@ -7,7 +7,7 @@ import './comments.css'
 
 import { isHttpUrl } from '../../fields/url'
 import { paths } from '../../lib/site-paths'
-import { spipToHtml } from '../../lib/spip'
+import { spipToHtml } from '../../lib/spip-markup/comments'
 import { frenchTypography as t } from '../../lib/typography'
 import { MODE_SENTENCES, SPIP_HELP } from '../../plugins/comments/constants'
 import { Breadcrumbs } from '../Breadcrumbs'

@@ -2,7 +2,7 @@ import type { CollectionBeforeOperationHook, CollectionConfig, Endpoint, Field, 
 
 import { commentsCreate, commentsDelete, commentsModerate, commentsRead, moderatorsOnlyField, serverOnlyField } from '../../access/comments'
 import { serverTimestamps } from '../../fields/timestamps'
-import { spipToHtml } from '../../lib/spip'
+import { spipToHtml } from '../../lib/spip-markup/comments'
 import { COMMENT_STATUSES, LIMITS, SPIP_HELP, STATUS_LABELS } from './constants'
 import { afterChangeHook, afterDeleteHook, beforeChangeHook } from './hooks'
 import { cookieFromHeader, OWN_COOKIE, readOwnCookie } from './ownership'

@@ -17,7 +17,7 @@ import {
 import { hasDrafts, isPublicVersion } from '../../lib/publication'
 import { siteOrigin } from '../../lib/site-paths'
 import { normalizeForMatch } from '../../lib/text'
-import { spipToText } from '../../lib/spip'
+import { spipToText } from '../../lib/spip-markup/comments'
 import { LIMITS, MESSAGES } from './constants'
 import { screenPost } from './screen'
 import { clientIp, hashIp } from './ip'

@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { configuredOrigin } from '../../lib/site-paths'
-import { spipToText } from '../../lib/spip'
+import { spipToText } from '../../lib/spip-markup/comments'
 import { STATUS_LABELS, type CommentStatus } from './constants'
 import { Outbox } from './outbox'
 import type { ResolvedOptions } from './settings'

@@ -3,7 +3,7 @@
  * and the status a new comment gets. The database parts (duplicates, flood) live in the hooks.
  */
 import { normalizeForMatch } from '../../lib/text'
-import { countLinks } from '../../lib/spip'
+import { countLinks } from '../../lib/spip-markup/comments'
 import { HOLD_REASONS, type CommentMode, type CommentStatus } from './constants'
 
 export type CommentPolicy = {

@@ -20,28 +20,18 @@
  * by construction (the input is parsed into a tree, then serialised).
  */
 
+import { type InlineNode, type InlineOptions, linkScanner, parseInline, placeholder, sanitize } from './inline'
+
 // ---------------------------------------------------------------------------
 // AST
-
-type InlineNode =
-  | { type: 'text'; value: string }
-  | { type: 'br' }
-  | { type: 'code'; value: string }
-  | { type: 'strong' | 'em'; children: InlineNode[] }
-  | { type: 'link'; href: string; children: InlineNode[] }
 
 type BlockNode = { type: 'p'; children: InlineNode[] } | { type: 'quote'; children: BlockNode[] }
 
 // ---------------------------------------------------------------------------
 // Helpers
 
-/** Private-use characters delimiting the placeholders of extracted <code> blocks. */
-const PH_OPEN = '\uE000'
-const PH_CLOSE = '\uE001'
-
-/** Maximum nesting of <quote> blocks and of {{ }} / { } spans. Deeper markers stay literal. */
+/** Maximum nesting of <quote> blocks. Deeper markers stay literal. */
 const MAX_QUOTE_DEPTH = 8
-const MAX_INLINE_DEPTH = 12
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -56,43 +46,7 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch)
 }
 
-/**
- * Removes characters that have no business in a comment: C0/C1 control
- * characters (except tab and newline), our placeholder characters, and turns
- * CRLF / CR line endings into LF.
- */
-function sanitize(input: string): string {
-  return input
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uE000\uE001]/g, '')
-}
-
 const BARE_URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'[\]]+/gi
-const LINK_URL_FORBIDDEN = /[\s\uE000\uE001]/
-
-type LinkMatch = { end: number; label: string; url: string }
-
-/**
- * Returns a function that recognises `[label->url]` at a position holding "[".
- * The label cannot contain brackets (links never nest) and the URL cannot
- * contain whitespace. Positions must be queried in increasing order: the next
- * "]" and "[" are cached so that scanning a whole string stays linear.
- */
-function linkScanner(s: string): (i: number) => LinkMatch | null {
-  let close = -2
-  let open = -2
-  return (i) => {
-    if (close !== -1 && close < i) close = s.indexOf(']', i)
-    if (open !== -1 && open <= i) open = s.indexOf('[', i + 1)
-    if (close < 0 || (open >= 0 && open < close)) return null
-    const inner = s.slice(i + 1, close)
-    const sep = inner.indexOf('->')
-    if (sep < 0) return null
-    const url = inner.slice(sep + 2).trim()
-    if (url === '' || LINK_URL_FORBIDDEN.test(url)) return null
-    return { end: close + 1, label: inner.slice(0, sep), url }
-  }
-}
 
 /**
  * Only absolute http(s) URLs with a non-empty authority, and mailto: with an
@@ -124,7 +78,7 @@ function extractCode(input: string): { text: string; codes: string[] } {
     // No closing tag after this one: no later <code> can be closed either.
     if (!close) break
     codes.push(input.slice(open.index + open[0].length, close.index))
-    text += `${input.slice(pos, open.index)}${PH_OPEN}${codes.length - 1}${PH_CLOSE}`
+    text += input.slice(pos, open.index) + placeholder(codes.length - 1)
     pos = close.index + close[0].length
   }
   return { text: text + input.slice(pos), codes }
@@ -196,7 +150,7 @@ function buildBlocks(frame: QuoteFrame, codes: readonly string[]): BlockNode[] {
         .map((line) => line.trimEnd())
         .join('\n')
         .trim()
-      if (cleaned !== '') blocks.push({ type: 'p', children: parseInline(cleaned, codes) })
+      if (cleaned !== '') blocks.push({ type: 'p', children: parseCommentInline(cleaned, codes) })
     }
     buffer = ''
   }
@@ -213,141 +167,14 @@ function buildBlocks(frame: QuoteFrame, codes: readonly string[]): BlockNode[] {
   return blocks
 }
 
-type InlineFrame = { type: 'root' | 'strong' | 'em'; open: string; children: InlineNode[] }
+const inlineOptions = (codes: readonly string[]): InlineOptions => ({
+  placeholder: (index) => (codes[index] === undefined ? null : { type: 'code', value: codes[index] }),
+  acceptLink: isSafeUrl,
+  newline: 'br',
+})
 
-function pushText(children: InlineNode[], value: string): void {
-  if (value === '') return
-  const last = children[children.length - 1]
-  if (last && last.type === 'text') last.value += value
-  else children.push({ type: 'text', value })
-}
-
-function hasVisibleContent(nodes: readonly InlineNode[]): boolean {
-  return nodes.some((n) => n.type !== 'text' || n.value.trim() !== '')
-}
-
-/**
- * Parses a paragraph into inline nodes with a delimiter stack: `{`/`{{` push a
- * frame, `}`/`}}` close the innermost compatible one, and frames left open at
- * the end are flattened back into literal text.
- */
-function parseInline(s: string, codes: readonly string[]): InlineNode[] {
-  const root: InlineFrame = { type: 'root', open: '', children: [] }
-  const stack: InlineFrame[] = [root]
-  const top = (): InlineFrame => stack[stack.length - 1]
-  let buf = ''
-  const flush = (): void => {
-    pushText(top().children, buf)
-    buf = ''
-  }
-  /** Pops the top frame and puts it back as literal text into its parent. */
-  const unwind = (): void => {
-    const frame = stack.pop() as InlineFrame
-    const parent = top().children
-    pushText(parent, frame.open)
-    for (const child of frame.children) {
-      if (child.type === 'text') pushText(parent, child.value)
-      else parent.push(child)
-    }
-  }
-  /** Pops the top frame and turns it into an element (or literal text if empty). */
-  const close = (closer: string): void => {
-    const frame = top()
-    if (frame.type === 'root') return
-    if (!hasVisibleContent(frame.children)) {
-      unwind()
-      pushText(top().children, closer)
-      return
-    }
-    stack.pop()
-    top().children.push({ type: frame.type, children: frame.children })
-  }
-
-  const matchLink = linkScanner(s)
-  let i = 0
-  while (i < s.length) {
-    const ch = s[i]
-    if (ch === '\n') {
-      flush()
-      top().children.push({ type: 'br' })
-      i++
-      continue
-    }
-    if (ch === PH_OPEN) {
-      const end = s.indexOf(PH_CLOSE, i)
-      const code = codes[Number(s.slice(i + 1, end))]
-      if (end > i && code !== undefined) {
-        flush()
-        top().children.push({ type: 'code', value: code })
-        i = end + 1
-        continue
-      }
-    }
-    if (ch === '[') {
-      const link = matchLink(i)
-      if (link && isSafeUrl(link.url)) {
-        flush()
-        const label = link.label.trim()
-        top().children.push({
-          type: 'link',
-          href: link.url,
-          children: label === '' ? [{ type: 'text', value: link.url }] : parseInline(label, codes),
-        })
-        i = link.end
-        continue
-      }
-    }
-    if (ch === '{') {
-      let run = 1
-      while (s[i + run] === '{') run++
-      i += run
-      flush()
-      // "{{{" = bold + italic; any extra leading brace is literal.
-      if (run > 3) {
-        pushText(top().children, '{'.repeat(run - 3))
-        run = 3
-      }
-      const opens: Array<'strong' | 'em'> = run === 3 ? ['strong', 'em'] : run === 2 ? ['strong'] : ['em']
-      for (const type of opens) {
-        if (stack.length > MAX_INLINE_DEPTH) pushText(top().children, type === 'strong' ? '{{' : '{')
-        else stack.push({ type, open: type === 'strong' ? '{{' : '{', children: [] })
-      }
-      continue
-    }
-    if (ch === '}') {
-      let run = 1
-      while (s[i + run] === '}') run++
-      i += run
-      flush()
-      while (run > 0) {
-        const frame = top()
-        if (frame.type === 'em') {
-          close('}')
-          run -= 1
-        } else if (frame.type === 'strong' && run >= 2) {
-          close('}}')
-          run -= 2
-        } else if (frame.type === 'strong') {
-          // A single "}" inside bold: close the nearest italic below, if any;
-          // the frames above it become literal text.
-          const emIndex = stack.map((f) => f.type).lastIndexOf('em')
-          if (emIndex < 0) break
-          while (stack.length - 1 > emIndex) unwind()
-          close('}')
-          run -= 1
-        } else {
-          break
-        }
-      }
-      pushText(top().children, '}'.repeat(run))
-      continue
-    }
-    buf += ch
-    i++
-  }
-  flush()
-  while (stack.length > 1) unwind()
-  return root.children
+function parseCommentInline(s: string, codes: readonly string[]): InlineNode[] {
+  return parseInline(s, inlineOptions(codes))
 }
 
 function parse(input: string): BlockNode[] {
@@ -376,7 +203,11 @@ function inlineToHtml(nodes: readonly InlineNode[]): string {
         out += `<${node.type}>${inlineToHtml(node.children)}</${node.type}>`
         break
       case 'link':
-        out += `<a href="${escapeHtml(node.href)}" rel="nofollow ugc noopener">${inlineToHtml(node.children)}</a>`
+        out += `<a href="${escapeHtml(node.href)}" rel="nofollow ugc noopener">${node.children.length ? inlineToHtml(node.children) : escapeHtml(node.href)}</a>`
+        break
+      case 'tag':
+      case 'atom':
+        // Never produced for comments (no `atom` option).
         break
     }
   }
@@ -394,7 +225,8 @@ function inlineToText(nodes: readonly InlineNode[]): string {
   for (const node of nodes) {
     if (node.type === 'text' || node.type === 'code') out += node.value
     else if (node.type === 'br') out += '\n'
-    else out += inlineToText(node.children)
+    else if (node.type === 'link' && node.children.length === 0) out += node.href
+    else if (node.type !== 'atom') out += inlineToText(node.children)
   }
   return out
 }
