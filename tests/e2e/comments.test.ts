@@ -11,7 +11,7 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { launchBrowser } from '../helpers/browser'
+import { launchBrowser, waitForHydration } from '../helpers/browser'
 import { logInAdmin } from '../helpers/site'
 
 
@@ -189,6 +189,7 @@ describe('comments on an article page', () => {
     const context = await browser.newContext({ locale: 'fr-FR' })
     const page = await context.newPage()
     await page.goto(`${baseURL}${ARTICLE}`)
+    await waitForHydration(page, FORM)
     await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true))
 
     await page.locator(FORM).getByRole('button', { name: 'Envoyer' }).click()
@@ -283,6 +284,7 @@ describe('comments on an article page', () => {
     const context = await browser.newContext({ locale: 'fr-FR' })
     const page = await context.newPage()
     await pollPage(page, ARTICLE, parentBody)
+    await waitForHydration(page, `#commentaire-${parentId} > article`)
     await page.evaluate(() => ((window as unknown as { __noReload: boolean }).__noReload = true))
     const comment = page.locator(`#commentaire-${parentId} > article`)
     await comment.getByRole('link', { name: 'Répondre à Dominique', exact: true }).click()

@@ -206,7 +206,8 @@ describe('preview', () => {
     await logInAdmin(p)
     const watch = watchImages(p)
     await p.goto(`${baseURL}/admin/collections/media`)
-    await p.locator('img[src*="/api/media/file/"]').first().waitFor()
+    // The list's rows render progressively on a busy machine: wait for every thumbnail.
+    await expect.poll(() => p.locator('img[src*="/api/media/file/"]').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(4)
     const shown = await watch.check('médias (administration)')
     expect(shown.filter((img) => img.src.includes('/api/media/file/')).length).toBeGreaterThanOrEqual(4)
     await context.close()
