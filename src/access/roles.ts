@@ -38,3 +38,5 @@ export const isAdminField: FieldAccess = ({ req }) => isAdminUser(req.user)
 export const isStaffField: FieldAccess = ({ req }) => isStaffUser(req.user)
 export const isModeratorField: FieldAccess = ({ req }) => isModeratorUser(req.user)
 export const isPanel: Access = ({ req }) => isPanelUser(req.user)
+/** Settings the public must not read (the anti-spam word lists): panel users only. */
+export const isPanelField: FieldAccess = ({ req }) => isPanelUser(req.user)

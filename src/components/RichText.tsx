@@ -14,7 +14,7 @@ import { publicPath } from '@/lib/site-paths'
 import { paths } from '@/lib/site-paths'
 import { slugify } from '@/lib/slug'
 import { frenchTypography } from '@/lib/typography'
-import { SKIPPED_NODE_TYPES } from '@/plugins/glossary/annotate'
+import { SKIPPED_NODE_TYPES } from '@/plugins/glossary'
 
 import './glossary/glossary.css'
 

@@ -1,6 +1,6 @@
 import { glossaryDisabled } from '@/fields/glossary'
 import type { GlossaryId, Matcher } from '@/lib/glossary-matcher'
-import { getGlossaryMatcher, getGlossarySettings } from '@/plugins/glossary/loader'
+import { getGlossaryMatcher, getGlossarySettings } from '@/plugins/glossary'
 
 import { getPayloadClient } from './payload'
 

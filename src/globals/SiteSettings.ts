@@ -1,8 +1,7 @@
 import type { Field, GlobalConfig } from 'payload'
 
-import { panelUsersOnlyField } from '../access/comments'
 import { globalAccess } from '../access/content'
-import { isAdminField, isModeratorField, isPanel, isStaffField } from '../access/roles'
+import { isAdminField, isModeratorField, isPanel, isPanelField, isStaffField } from '../access/roles'
 import { COMMENT_MODES } from '../collections/Articles'
 import { relationshipField } from '../fields/relationship'
 import { socialLinksField } from '../fields/socialLinks'
@@ -95,7 +94,7 @@ export const SiteSettings: GlobalConfig = {
               name: 'commentPolicy',
               label: 'Règles contre les indésirables',
               type: 'group',
-              access: { read: panelUsersOnlyField },
+              access: { read: isPanelField },
               fields: [
                 {
                   type: 'row',

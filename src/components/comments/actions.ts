@@ -8,7 +8,7 @@ import config from '@payload-config'
 import { cookies, headers } from 'next/headers'
 import { getPayload } from 'payload'
 
-import { OWN_COOKIE, OWN_MAX_AGE } from '../../plugins/comments/ownership'
+import { OWN_COOKIE, OWN_MAX_AGE } from '../../plugins/comments'
 import type { CommentFormState } from './form-state'
 import { inputFromFormData, submitComment } from './submit'
 

@@ -5,9 +5,7 @@
 import type { Payload } from 'payload'
 
 import { publicPath } from '../../lib/site-paths'
-import { LIMITS, type CommentMode } from '../../plugins/comments/constants'
-import { effectiveMode, optionsOf, resolvePolicy } from '../../plugins/comments/settings'
-import { targetKeyOf } from '../../plugins/comments/sql'
+import { effectiveMode, LIMITS, optionsOf, resolvePolicy, targetKeyOf, type CommentMode } from '../../plugins/comments'
 import { toPublicComment, type PublicComment } from './thread'
 
 export type ReplyContext = {

@@ -5,9 +5,7 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 
-import { MESSAGES } from '../../plugins/comments/constants'
-import { addOwnComment } from '../../plugins/comments/ownership'
-import { optionsOf } from '../../plugins/comments/settings'
+import { addOwnComment, MESSAGES, optionsOf } from '../../plugins/comments'
 import {
   FORM_FIELDS,
   HONEYPOT_NAME,

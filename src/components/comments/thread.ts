@@ -4,7 +4,7 @@
  */
 import type { Payload } from 'payload'
 
-import { LIMITS } from '../../plugins/comments/constants'
+import { LIMITS } from '../../plugins/comments'
 
 export type PublicComment = {
   id: number

@@ -10,7 +10,7 @@ import { parseOrigins } from './cors'
 import { onWholeSiteRefresh } from '../page-refresh'
 import { withGraphqlScreen } from './graphql'
 import { withHttpPolicy, type PolicyContext, type Route } from './policy'
-import { withRestCache } from '../../plugins/rest-cache/http'
+import { withRestCache } from '../../plugins/rest-cache'
 
 /** How long the settings are trusted before being read again (other instances' changes). */
 export const SETTINGS_TTL_MS = 10_000

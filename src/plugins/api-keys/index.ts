@@ -27,7 +27,7 @@ import {
   type Plugin,
 } from 'payload'
 
-import { draftGrant, orDraftGrant } from '../../access/api-keys'
+import { draftGrant, orDraftGrant } from './access'
 import { isAdminField } from '../../access/roles'
 import { clearKeyUse, guardKey, isWriteMethod, isWriteOperation, type GuardOptions } from './guard'
 

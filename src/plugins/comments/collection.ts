@@ -1,6 +1,6 @@
 import type { CollectionBeforeOperationHook, CollectionConfig, Endpoint, Field, FieldAccess, Where } from 'payload'
 
-import { commentsCreate, commentsDelete, commentsModerate, commentsRead, moderatorsOnlyField, serverOnlyField } from '../../access/comments'
+import { commentsCreate, commentsDelete, commentsModerate, commentsRead, moderatorsOnlyField, serverOnlyField } from './access'
 import { serverTimestamps } from '../../fields/timestamps'
 import { spipToHtml } from '../../lib/spip-markup/comments'
 import { COMMENT_STATUSES, LIMITS, SPIP_HELP, STATUS_LABELS } from './constants'

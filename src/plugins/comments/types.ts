@@ -40,7 +40,7 @@ export type CommentsPluginOptions = {
   ipSalt?: string
   /** Who moderates (sees everything, approves, replies as staff). */
   isModerator?: (user: MaybeUser) => boolean
-  /** Collection access of the comments; defaults in src/access/comments.ts. */
+  /** Collection access of the comments; defaults in ./access.ts. */
   access?: {
     read?: Access
     create?: Access

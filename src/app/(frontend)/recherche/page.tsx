@@ -8,7 +8,7 @@ import { firstValue, normalizeSearchQuery, SEARCH_QUERY_MAX_LENGTH } from '@/lib
 import { resultCountLabel } from '@/lib/search-text'
 import { isSearchType, SEARCH_TYPE_LABELS, SEARCH_TYPES, type SearchType } from '@/lib/search-types'
 import { frenchTypography as t } from '@/lib/typography'
-import { searchSite, type SearchResponse } from '@/plugins/search/service'
+import { searchSite, type SearchResponse } from '@/plugins/search'
 
 import './search.css'
 

@@ -1,6 +1,6 @@
 import type { Access, PayloadRequest } from 'payload'
 
-import { hasRole } from './roles'
+import { hasRole } from '../../access/roles'
 
 type MaybeUser = PayloadRequest['user'] | null | undefined
 

@@ -1,8 +1,8 @@
 import type { Access, FieldAccess, Where } from 'payload'
 
-import { hasRole, isModeratorUser, isPanelUser } from './roles'
+import { hasRole, isModeratorUser } from '../../access/roles'
 
-export { serverOnlyField } from './roles'
+export { serverOnlyField } from '../../access/roles'
 
 /**
  * Reader comments. Moderators and admins see everything (trash included, with `?trash=true`);
@@ -35,6 +35,3 @@ export const commentsDelete: Access = ({ req: { user }, data }) => {
 
 /** E-mail, address hash, user agent and moderation fields: moderators and admins only. */
 export const moderatorsOnlyField: FieldAccess = ({ req: { user } }) => isModeratorUser(user)
-
-/** Settings the public must not read (the anti-spam word lists): panel users only. */
-export const panelUsersOnlyField: FieldAccess = ({ req: { user } }) => isPanelUser(user)
