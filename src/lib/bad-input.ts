@@ -20,6 +20,35 @@ export function isInvalidValueError(err: unknown): boolean {
   return false
 }
 
+/** Longest page an API client may ask for (`API_MAX_LIMIT`, default 100). */
+export const maxListLimit = (env: Record<string, string | undefined> = process.env): number => {
+  const value = Number(env.API_MAX_LIMIT)
+  return Number.isSafeInteger(value) && value > 0 ? value : 100
+}
+
+const isWholeNumber = (value: unknown): boolean => (typeof value === 'number' ? Number.isSafeInteger(value) : typeof value === 'string' && /^\d{1,9}$/.test(value))
+
+/**
+ * What is wrong with a list request's `limit`, `page` and `pagination` (an API client's, over
+ * REST: the admin and the site's own code may read whole lists), in French; null when right.
+ */
+export function listParamsError(params: { limit?: unknown; page?: unknown; pagination?: unknown }, max: number): string | null {
+  const { limit, page, pagination } = params
+  if (limit !== undefined && limit !== '' && (!isWholeNumber(limit) || Number(limit) < 1 || Number(limit) > max)) {
+    return `« limit » doit être un nombre entier de 1 à ${max} (documents par page).`
+  }
+  if (page !== undefined && page !== '' && (!isWholeNumber(page) || Number(page) < 1)) {
+    return '« page » doit être un nombre entier à partir de 1.'
+  }
+  if (pagination === false || pagination === 'false') {
+    return `La pagination ne se désactive pas : demandez les documents page par page (« limit » ${max} au plus, « page »).`
+  }
+  return null
+}
+
+/** Whether an id can name a document of a collection whose ids are numbers. */
+export const isNumericId = (id: unknown): boolean => isWholeNumber(id) && Number(id) > 0
+
 const GEO_OPERATORS = new Set(['near', 'within', 'intersects'])
 
 /** The first geographic operator in a `where`, with its field path: [operator, path]. */

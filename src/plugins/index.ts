@@ -4,6 +4,7 @@ import type { Plugin } from 'payload'
 import { isAdmin } from '../access/roles'
 import { CONTENT_SLUGS, DRAFT_COLLECTIONS } from '../collections/registry'
 import { absoluteURL, paths, publicPath } from '../lib/site-paths'
+import { apiErrors } from './api-errors'
 import { apiKeysPlugin } from './api-keys'
 import { badInputPlugin } from './bad-input'
 import { commentsPlugin } from './comments'
@@ -88,4 +89,6 @@ export const plugins: Plugin[] = [
   // Bad input (a body that is not an object, a value Postgres refuses…) answered 400, not 500:
   // every collection, hence after the others.
   badInputPlugin(),
+  // Public errors keep their status, message and code in the production build (minified names).
+  apiErrors(),
 ]

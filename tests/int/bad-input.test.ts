@@ -29,13 +29,21 @@ const refused = async (res: Response, message: string | RegExp = BAD_INPUT_MESSA
 }
 
 describe('bad input is a 400, not a 500', () => {
-  it.each(['page=-1', 'page=1e400', 'limit=1e400', 'where[id][equals]=1e400', 'where[title][equals]=a%00b'])('GET /api/articles?%s', async (query) => {
+  it.each(['where[id][equals]=1e400', 'where[title][equals]=a%00b'])('GET /api/articles?%s', async (query) => {
     await refused(await ctx.api(`/api/articles?${query}`))
   })
 
-  it('GET /api/articles/1e400 and /api/articles/abc', async () => {
-    await refused(await ctx.api('/api/articles/1e400'))
-    await refused(await ctx.api('/api/articles/abc'))
+  it.each(['page=-1', 'page=1e400', 'limit=1e400'])('GET /api/articles?%s: a clear message to an API client; a 400 in the admin too', async (query) => {
+    await refused(await ctx.api(`/api/articles?${query}`), /^« (page|limit) » doit être un nombre entier/)
+    await refused(await ctx.api(`/api/articles?${query}`, { headers: users.editor.headers }))
+  })
+
+  it('GET /api/articles/1e400 and /api/articles/abc: no such document', async () => {
+    for (const id of ['1e400', 'abc']) {
+      const res = await ctx.api(`/api/articles/${id}`)
+      expect(res.status).toBe(404)
+      expect(((await res.json()) as { errors: { code: string }[] }).errors[0]!.code).toBe('not_found')
+    }
   })
 
   it('where[title][near] on a field that is not geographic', async () => {

@@ -50,6 +50,7 @@ export const messageForStatus = (status: number): string =>
 
 /** Payload's English messages (when a request is not in French) and their French version. */
 const ENGLISH: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/^Invalid JSON/i, () => 'Le corps de la requête n’est pas du JSON valide.'],
   [/^Route not found "(.*)"$/, (m) => `Adresse inconnue de l’API : ${m[1]}.`],
   [/^Not Found$|^The requested resource was not found\.?$/i, () => STATUS_MESSAGES[404]!],
   [/^The following paths? cannot be queried: (.*)$/, (m) => `Ces champs ne peuvent pas servir de critère : ${m[1]}.`],

@@ -13,6 +13,9 @@ import { allowedMethods, codeForStatus, messageForStatus, normalizeErrorBody } f
 
 export type Route = { path: string; method: string }
 
+export const UNSUPPORTED_BODY_MESSAGE =
+  'Type de contenu non pris en charge : envoyez du JSON (Content-Type: application/json) ou un formulaire multipart pour un fichier.'
+
 export type PolicyContext = {
   /** Origins allowed to read the API from a browser (site settings). */
   corsOrigins: readonly string[]
@@ -143,6 +146,23 @@ export async function applyHttpPolicy(request: Request, response: Response, ctx:
   return out
 }
 
+/** Body types Payload reads: JSON, and forms (uploads). */
+const BODY_TYPES = ['application/json', 'multipart/form-data', 'application/x-www-form-urlencoded']
+
+/** A body of a type the API does not read (text/plain…): 415 rather than a misleading 400. */
+export function unsupportedBody(request: Request): boolean {
+  if (!['POST', 'PATCH', 'PUT'].includes(request.method.toUpperCase())) return false
+  const length = request.headers.get('content-length')
+  const hasBody = request.headers.has('transfer-encoding') || (length !== null && length !== '0')
+  if (!hasBody) return false
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  return !BODY_TYPES.includes(type)
+}
+
+/** HEAD is GET without a body: Payload's routes only know GET. */
+const asGet = (request: Request): Request =>
+  request.method.toUpperCase() === 'HEAD' ? new Request(request.url, { method: 'GET', headers: request.headers }) : request
+
 /**
  * Wraps a fetch-style handler (`REST_GET(config)`, `handleEndpoints`) with the policy. The
  * context (allowed origins, routes) is loaded per request (cached by the loader, which may skip
@@ -161,9 +181,12 @@ export function withHttpPolicy<Args extends unknown[]>(
       onError?.(err)
     }
     if (isPreflight(request.method, request.headers)) return preflightResponse(request, ctx)
+    if (unsupportedBody(request)) {
+      return applyHttpPolicy(request, jsonError(415, {}, UNSUPPORTED_BODY_MESSAGE, codeForStatus(415)), ctx)
+    }
     let response: Response
     try {
-      response = await handler(request, ...args)
+      response = await handler(asGet(request), ...args)
     } catch (err) {
       onError?.(err)
       response = jsonError(500)

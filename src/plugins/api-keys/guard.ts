@@ -16,6 +16,7 @@ import { executorFor, tableOf } from '../shared/sql'
 
 export const KEY_MESSAGES = {
   rejected: 'Clé d’API invalide ou révoquée.',
+  badToken: 'Jeton de connexion invalide ou expiré : connectez-vous à nouveau.',
   readOnly: 'Une clé d’API ne donne accès qu’en lecture.',
 } as const
 
@@ -25,10 +26,13 @@ const KEY_HEADER = /^\S+ API-Key \S/
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 const READ_OPERATIONS = new Set(['read', 'count', 'countVersions', 'readDistinct', 'findDistinct'])
 
-const presentsKey = (req: Partial<PayloadRequest>): boolean => {
-  const header = typeof req.headers?.get === 'function' ? req.headers.get('authorization') : null
-  return typeof header === 'string' && KEY_HEADER.test(header)
-}
+/** `Authorization: JWT <token>` or `Bearer <token>`: Payload's JWT strategy reads both. */
+const TOKEN_HEADER = /^(JWT|Bearer)\s+\S/i
+
+const authorization = (req: Partial<PayloadRequest>): string | null =>
+  typeof req.headers?.get === 'function' ? req.headers.get('authorization') : null
+const presentsKey = (req: Partial<PayloadRequest>): boolean => KEY_HEADER.test(authorization(req) ?? '')
+const presentsToken = (req: Partial<PayloadRequest>): boolean => TOKEN_HEADER.test(authorization(req) ?? '')
 
 export const isKeyRequest = (req: Partial<PayloadRequest>): boolean =>
   (req.user as { _strategy?: string } | null | undefined)?._strategy === 'api-key'
@@ -43,6 +47,8 @@ export async function guardKey(req: PayloadRequest, write: boolean, options: Gua
     return
   }
   if (presentsKey(req)) throw new APIError(KEY_MESSAGES.rejected, 401, null, true)
+  // A token that names nobody (forged, expired, signed elsewhere) is refused, not read as anonymous.
+  if (!req.user && presentsToken(req)) throw new APIError(KEY_MESSAGES.badToken, 401, null, true)
 }
 
 export const isWriteMethod = (method: string | undefined): boolean => !READ_METHODS.has((method ?? 'GET').toUpperCase())
