@@ -20,6 +20,9 @@ type Env = Record<string, string | undefined>
 /** The canonical origin of the site (SITE_URL): canonical links, e-mails, feeds, sitemaps. */
 export const siteOrigin = (env: Env = process.env) => (env.SITE_URL || 'http://localhost:3000').replace(/\/+$/, '')
 
+/** Whether the site is served over HTTPS (SITE_URL is https): HSTS, Secure cookies. */
+export const siteIsHttps = (env: Env = process.env): boolean => /^https:/i.test(siteOrigin(env))
+
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]']
 
 /** The origin of an address from the environment, or a French error naming the variable. */
