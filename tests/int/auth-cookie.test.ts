@@ -23,8 +23,9 @@ describe('auth cookie over HTTPS', () => {
     expect(login.status).toBe(200)
     const cookie = login.headers.getSetCookie().find((c) => c.startsWith('payload-token='))
     expect(cookie).toBeDefined()
-    expect(cookie).toMatch(/;\s*Secure(;|$)/i)
-    expect(cookie).toMatch(/;\s*HttpOnly(;|$)/i)
+    // Payload writes `Secure=true`: browsers read the attribute's name only (RFC 6265, 5.2.5).
+    expect(cookie).toMatch(/;\s*Secure(=true)?(;|$)/i)
+    expect(cookie).toMatch(/;\s*HttpOnly(=true)?(;|$)/i)
     expect(cookie).toMatch(/;\s*SameSite=Lax(;|$)/i)
   })
 })
