@@ -12,6 +12,8 @@
  *   request): a change made on one instance, by the jobs runner or by a script reaches them all.
  *   Before taking requests, each process marks every page stale (the build's may come from
  *   another database).
+ * - Every answer carries the security headers of src/lib/http/security-headers.ts (CSP, HSTS over
+ *   HTTPS…), set here before Next or the page cache writes it.
  * - The visitor's address reaches the app in X-Forwarded-For, set here from the socket and the
  *   proxies of `TRUSTED_PROXIES` (src/lib/http/client-address.ts): a forwarding header a visitor
  *   writes is never believed.
@@ -24,6 +26,7 @@ import next from 'next'
 
 import { withBodyLimit } from '../src/lib/http/body-limit'
 import { parseTrustedProxies, setClientAddress, type TrustedProxies } from '../src/lib/http/client-address'
+import { securityHeadersSetter } from '../src/lib/http/security-headers'
 import { isCrossOriginAction, refuseCrossOriginAction } from '../src/lib/http/server-actions'
 import { siteOrigins } from '../src/lib/site-paths'
 import { holdPages, installPageCache, withPageCache } from '../src/lib/page-cache'
@@ -73,13 +76,19 @@ async function serve(proxies: TrustedProxies, onReady: () => void) {
   const handle = app.getRequestHandler()
   const cached = withPageCache(installPageCache(), (req, res) => handle(req, res))
   const origins = siteOrigins()
+  const setSecurityHeaders = securityHeadersSetter(proxies)
   const handler: typeof cached = (req, res) => {
     if (isCrossOriginAction(req.method, req.headers, origins)) return refuseCrossOriginAction(res)
     setClientAddress(req, proxies)
     return cached(req, res)
   }
   // Bodies over the limit are refused before they are read (src/lib/http/body-limit.ts).
-  const server = http.createServer(withBodyLimit(handler))
+  const limited = withBodyLimit(handler)
+  // First, so that every answer has them: refusals, Next's, the page cache's.
+  const server = http.createServer((req, res) => {
+    setSecurityHeaders(req, res)
+    return limited(req, res)
+  })
   // The private port takes page refreshes only; `exclusive`: in a cluster worker, a port of this
   // process alone.
   const internal = http.createServer((req, res) => {

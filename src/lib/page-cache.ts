@@ -98,6 +98,8 @@ const VARY = ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-rou
 /** Cookies and headers under which Next renders instead of serving its cache (draft mode, revalidation). */
 const BYPASS_COOKIES = /(?:^|;\s*)(?:__prerender_bypass|__next_preview_data)=/
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length'])
+/** Set by the server on each answer, HTTPS or not (src/lib/http/security-headers.ts): never replayed. */
+const PER_REQUEST = new Set(['strict-transport-security', 'content-security-policy'])
 
 const header = (headers: IncomingHttpHeaders, name: string): string => {
   const value = headers[name]
@@ -210,7 +212,7 @@ export function withPageCache(registry: Registry, handler: Handler): Handler {
         if (storable && (api || String(registry.generation) === generation)) {
           const body = Buffer.concat(chunks)
           const kept = Object.entries(headers)
-            .filter(([name, value]) => value !== undefined && !HOP_BY_HOP.has(name))
+            .filter(([name, value]) => value !== undefined && !HOP_BY_HOP.has(name) && !PER_REQUEST.has(name))
             .map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value)] as [string, string])
           registry.cache.set(key, generation, {
             status: res.statusCode,

@@ -63,6 +63,9 @@ export const configuredOrigin = (env: Env = process.env): string | null => env.S
 /** The canonical origin of the site (SITE_URL, else the local default): canonical links, feeds, sitemaps. */
 export const siteOrigin = (env: Env = process.env) => configuredOrigin(env) ?? 'http://localhost:3000'
 
+/** Whether the site is served over HTTPS (SITE_URL is https): HSTS, Secure cookies. */
+export const siteIsHttps = (env: Env = process.env): boolean => /^https:/i.test(siteOrigin(env))
+
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]']
 
 /** The origin of an address from the environment, or a French error naming the variable. */

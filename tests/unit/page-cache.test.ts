@@ -50,6 +50,11 @@ beforeAll(async () => {
         return
       }
       const cached = req.url !== '/dynamique'
+      // The server's per-request headers (src/lib/http/security-headers.ts), for a visitor over HTTPS.
+      if (req.headers['x-https']) {
+        res.setHeader('strict-transport-security', 'max-age=31536000')
+        res.setHeader('content-security-policy', "default-src 'self'; upgrade-insecure-requests")
+      }
       res.setHeader('content-type', 'text/html; charset=utf-8')
       res.setHeader('etag', `"v${version}"`)
       if (cached) res.setHeader('x-nextjs-cache', 'HIT')
@@ -83,6 +88,15 @@ describe('page cache', () => {
     const notModified = await fetch(base + '/projets', { headers: { 'If-None-Match': '"v1"' } })
     expect(notModified.status).toBe(304)
     expect(calls).toHaveLength(1)
+  })
+
+  it('never replays the headers the server sets per request (HSTS, the CSP that upgrades to HTTPS)', async () => {
+    const first = await fetch(`${base}/securise`, { headers: { 'x-https': '1' } })
+    expect(first.headers.get('strict-transport-security')).toBe('max-age=31536000')
+    const second = await fetch(`${base}/securise`)
+    expect(second.headers.get('x-page-cache')).toBe('HIT')
+    expect(second.headers.get('strict-transport-security')).toBeNull()
+    expect(second.headers.get('content-security-policy')).toBeNull()
   })
 
   it('keeps apart what Next varies on (RSC payloads) and never stores rendered pages', async () => {

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isAdminField, isPanelUser, ROLES } from '../../access/roles'
 import { adminOrSelf, adminOrSelfEditor } from '../../access/users'
+import { siteIsHttps } from '../../lib/site-paths'
 import { forgotPasswordEmail } from './emails'
 import { firstUserIsAdmin } from './hooks'
 
@@ -26,6 +27,8 @@ export const Users: CollectionConfig = {
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
     forgotPassword: { generateEmailHTML: forgotPasswordEmail },
+    // The session cookie travels over HTTPS only when the site is served over it.
+    cookies: { secure: siteIsHttps() },
   },
   access: {
     admin: ({ req }) => isPanelUser(req.user),
