@@ -16,6 +16,7 @@ import { revalidatePaths, revalidatePlugin } from './revalidate'
 import { s3Storage } from './s3-storage'
 import { jobsLeader } from './jobs-leader'
 import { localCopyPlugin } from './local-copy'
+import { loginThrottlePlugin } from './login-throttle'
 import { scheduledPublication } from './scheduled-publication'
 import { searchPlugin } from './search'
 import { seo } from './seo'
@@ -61,6 +62,9 @@ export const plugins: Plugin[] = [
   glossaryPlugin({ revalidate: revalidatePaths }),
   // Integration keys: admin-managed, read-only, last use recorded; drafts of these on grant.
   apiKeysPlugin({ draftCollections: ['projects', 'axes', 'themes', 'articles', 'pages', 'glossary-terms'] }),
+  // Logins and password resets throttled per address and per account, in Postgres; a known device
+  // still logs in to an account others locked; an admin's unlock or a password reset clears it.
+  loginThrottlePlugin({ collection: 'users' }),
   // Signed POSTs to partners' endpoints on publish, unpublish and delete, through the jobs queue.
   webhooksPlugin({
     collections: EDITORIAL,
