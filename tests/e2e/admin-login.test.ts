@@ -66,7 +66,7 @@ describe('admin panel in a real browser', () => {
     }
     await expect
       .poll(() => page.locator('body').innerText(), { timeout: 15_000 })
-      .toContain('Cet utilisateur est verrouillé en raison d’un trop grand nombre de tentatives de connexion infructueuses.')
+      .toMatch(/Trop de tentatives de connexion\. Réessayez dans 1[45] minutes ou réinitialisez votre mot de passe\./)
     await context.close()
   })
 })
