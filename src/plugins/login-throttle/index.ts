@@ -8,6 +8,8 @@
  * - Per client address (src/lib/http/client-address.ts): 20 logins a minute, 20 failures in
  *   15 minutes, 5 password-reset requests in 15 minutes. Per e-mail, known or not: 5 failures in
  *   15 minutes, 3 reset requests an hour (./limits.ts). Past a limit: 429, `Retry-After`, French.
+ *   A request with no address (a server that does not set it, the Local API) meets the
+ *   per-account limits only.
  * - Counters in Postgres (./counters.ts), shared by every instance. A login's failure is counted
  *   before the password is checked (so that parallel guesses cannot overshoot) and given back
  *   when the password was right.
