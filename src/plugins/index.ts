@@ -18,6 +18,7 @@ import { s3Storage } from './s3-storage'
 import { jobsLeader } from './jobs-leader'
 import { localCopyPlugin } from './local-copy'
 import { lockedDocumentsAccess } from './locked-documents'
+import { loginThrottlePlugin } from './login-throttle'
 import { scheduledPublication } from './scheduled-publication'
 import { searchPlugin } from './search'
 import { seo } from './seo'
@@ -63,6 +64,9 @@ export const plugins: Plugin[] = [
   // Edit locks: taken only on what one may edit, in one's own name; none for integrations.
   lockedDocumentsAccess(),
   apiKeysPlugin({ draftCollections: DRAFT_COLLECTIONS }),
+  // Logins and password resets throttled per address and per account, in Postgres; a known device
+  // still logs in to an account others locked; an admin's unlock or a password reset clears it.
+  loginThrottlePlugin({ collection: 'users' }),
   // Signed POSTs to partners' endpoints on publish, unpublish and delete, through the jobs queue.
   webhooksPlugin({
     collections: CONTENT_SLUGS,

@@ -37,7 +37,7 @@ describe('users, roles and access through REST', () => {
     }
     const bad = await ctx.api('/api/users/login', { method: 'POST', ...json({ email: users.editor.user.email, password: 'faux' }) })
     expect(bad.status).toBe(401)
-    expect(((await bad.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/adresse e-mail ou le mot de passe/i)
+    expect(((await bad.json()) as { errors: { message: string }[] }).errors[0].message).toBe('Adresse e-mail ou mot de passe incorrect.')
   })
 
   it('does not let an anonymous visitor list or read users', async () => {
@@ -97,6 +97,7 @@ describe('users, roles and access through REST', () => {
     expect(wrongKey.status).toBe(401)
   })
 
+  // The lock itself is src/plugins/login-throttle's (tests/int/login-throttle.test.ts).
   it('locks an account after 5 failures; only an admin may unlock it', async () => {
     const victim = await createUser(ctx.payload, 'editor')
     const other = await createUser(ctx.payload, 'moderator')
@@ -108,13 +109,13 @@ describe('users, roles and access through REST', () => {
       await ctx.api('/api/users/login', { method: 'POST', ...json({ email: victim.email, password: 'mauvais' }) })
     }
     const locked = await ctx.api('/api/users/login', { method: 'POST', ...json({ email: victim.email, password: victim.password }) })
-    expect(locked.status).toBe(401)
-    expect(((await locked.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/verrouillé/i)
+    expect(locked.status).toBe(429)
+    expect(((await locked.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/^Trop de tentatives de connexion/)
 
     const denied = await ctx.api('/api/users/unlock', { method: 'POST', ...json({ email: victim.email }, otherHeaders) })
     expect(denied.status).toBe(403)
     const stillLocked = await ctx.api('/api/users/login', { method: 'POST', ...json({ email: victim.email, password: victim.password }) })
-    expect(stillLocked.status).toBe(401)
+    expect(stillLocked.status).toBe(429)
 
     const unlocked = await ctx.api('/api/users/unlock', { method: 'POST', ...json({ email: victim.email }, adminHeaders) })
     expect(unlocked.status).toBe(200)

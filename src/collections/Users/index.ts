@@ -23,8 +23,8 @@ export const Users: CollectionConfig = {
   },
   auth: {
     useAPIKey: true,
-    maxLoginAttempts: 5,
-    lockTime: 15 * 60 * 1000,
+    // Payload's lock is off (anyone could lock any account): src/plugins/login-throttle throttles.
+    maxLoginAttempts: 0,
     tokenExpiration: 8 * 60 * 60,
     forgotPassword: { generateEmailHTML: forgotPasswordEmail },
     // The session cookie travels over HTTPS only when the site is served over it.
@@ -36,7 +36,8 @@ export const Users: CollectionConfig = {
     read: adminOrSelf,
     update: adminOrSelfEditor,
     delete: isAdmin,
-    // Payload's default lets any logged-in user unlock any account (GHSA-jg8r-5jh2-v2xj).
+    // Payload's default lets any logged-in user unlock any account (GHSA-jg8r-5jh2-v2xj); the
+    // unlock clears the login throttle's counters of the account.
     unlock: isAdmin,
   },
   hooks: {
