@@ -60,7 +60,12 @@ export async function bootPayload(): Promise<TestContext> {
           ? await graphql(request)
           : await rest(request)
       res.statusCode = response.status
-      response.headers.forEach((value, key) => res.setHeader(key, value))
+      response.headers.forEach((value, key) => {
+        if (key !== 'set-cookie') res.setHeader(key, value)
+      })
+      // Each cookie its own header (forEach would keep only the last one here).
+      const cookies = response.headers.getSetCookie()
+      if (cookies.length) res.setHeader('set-cookie', cookies)
       res.end(Buffer.from(await response.arrayBuffer()))
     } catch (err) {
       res.statusCode = 500

@@ -85,16 +85,18 @@ describe('login throttle (issue 18, item 4)', () => {
     const other = await createUser(ctx.payload, 'editor')
     await lock(other.email)
     expect((await login(other.email, other.password, office, cookie)).status).toBe(429)
-  })
+  }, 120_000)
 
   it('unknown and locked accounts get the same answer', async () => {
     const editor = await createUser(ctx.payload, 'editor')
     const ghost = unknownEmail()
     const from = address()
+    // CPU time of this process (the server runs in it): wall time would measure the machine's load.
     const timed = async (email: string) => {
-      const started = performance.now()
+      const started = process.cpuUsage()
       const answer = await login(email, 'mauvais', from)
-      return { answer, ms: performance.now() - started }
+      const used = process.cpuUsage(started)
+      return { answer, ms: (used.user + used.system) / 1000 }
     }
     const delays = { known: [] as number[], unknown: [] as number[] }
     for (let i = 0; i < 5; i++) {
@@ -106,7 +108,7 @@ describe('login throttle (issue 18, item 4)', () => {
       delays.known.push(known.ms)
       delays.unknown.push(unknown.ms)
     }
-    // Nor does the delay: an unknown e-mail costs a password hash too (decoy.ts).
+    // Nor does the work done: an unknown e-mail costs a password hash too (decoy.ts).
     const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]
     expect(median(delays.unknown)).toBeGreaterThan(median(delays.known) / 2)
     const locked = await login(editor.email, editor.password, from)

@@ -10,6 +10,7 @@ import { parseOrigins } from './cors'
 import { onWholeSiteRefresh } from '../page-refresh'
 import { withGraphqlScreen } from './graphql'
 import { withHttpPolicy, type PolicyContext, type Route } from './policy'
+import { maxListLimit } from '../bad-input'
 import { withRestCache } from '../../plugins/rest-cache'
 
 /** How long the settings are trusted before being read again (other instances' changes). */
@@ -45,6 +46,8 @@ const staticContext = (payload: Payload): Omit<PolicyContext, 'corsOrigins'> => 
       routes: routesOf(config),
       apiRoute: config.routes.api,
       authCollections: config.collections.filter((c) => c.auth).map((c) => c.slug),
+      collections: config.collections.map((c) => c.slug),
+      maxLimit: maxListLimit(),
       cookiePrefix: config.cookiePrefix,
       sessionOrigins: config.csrf,
     }

@@ -9,6 +9,7 @@
  */
 import { cacheControlFor, etagOf, identityOf, ifNoneMatch, isPersonalPath } from './cache'
 import { corsHeaders, isPreflight } from './cors'
+import { listParamsError, maxListLimit } from '../bad-input'
 import { allowedMethods, codeForStatus, messageForStatus, normalizeErrorBody } from './errors'
 
 export type Route = { path: string; method: string }
@@ -24,6 +25,10 @@ export type PolicyContext = {
   apiRoute?: string
   authCollections?: readonly string[]
   cookiePrefix?: string
+  /** Collection slugs: `GET /api/<slug>` is a list, its `limit` and `page` bounded for API clients. */
+  collections?: readonly string[]
+  /** Largest `limit` an API client may ask for. */
+  maxLimit?: number
   /** Origins whose logged-in requests Payload accepts (its `csrf` list); others lose their session. */
   sessionOrigins?: readonly string[]
 }
@@ -159,6 +164,20 @@ export function unsupportedBody(request: Request): boolean {
   return !BODY_TYPES.includes(type)
 }
 
+/**
+ * A list request of an API client (anonymous or with a key) whose `limit`, `page` or `pagination`
+ * is out of bounds: its French message. Logged-in staff (the admin) read whole lists.
+ */
+export function listRequestError(request: Request, ctx: PolicyContext): string | null {
+  if (!['GET', 'HEAD'].includes(request.method.toUpperCase()) || !ctx.collections || !ctx.apiRoute) return null
+  if (identityOf(request.headers, ctx.cookiePrefix) === 'session') return null
+  const url = new URL(request.url)
+  const prefix = `${ctx.apiRoute}/`
+  if (!url.pathname.startsWith(prefix) || !ctx.collections.includes(url.pathname.slice(prefix.length))) return null
+  const param = (name: string) => url.searchParams.get(name) ?? undefined
+  return listParamsError({ limit: param('limit'), page: param('page'), pagination: param('pagination') }, ctx.maxLimit ?? maxListLimit())
+}
+
 /** HEAD is GET without a body: Payload's routes only know GET. */
 const asGet = (request: Request): Request =>
   request.method.toUpperCase() === 'HEAD' ? new Request(request.url, { method: 'GET', headers: request.headers }) : request
@@ -181,6 +200,8 @@ export function withHttpPolicy<Args extends unknown[]>(
       onError?.(err)
     }
     if (isPreflight(request.method, request.headers)) return preflightResponse(request, ctx)
+    const listError = listRequestError(request, ctx)
+    if (listError) return applyHttpPolicy(request, jsonError(400, {}, listError), ctx)
     if (unsupportedBody(request)) {
       return applyHttpPolicy(request, jsonError(415, {}, UNSUPPORTED_BODY_MESSAGE, codeForStatus(415)), ctx)
     }

@@ -20,7 +20,7 @@
  *   (./device.ts: a signed cookie set at each login), and is cleared by an admin's
  *   `POST /api/<collection>/unlock` or by a password reset (the forgot-password e-mail).
  */
-import { APIError, type CollectionConfig, type Config, type Payload, type PayloadRequest, type Plugin } from 'payload'
+import { APIError, AuthenticationError, type CollectionConfig, type Config, type Payload, type PayloadRequest, type Plugin } from 'payload'
 import { sql } from '@payloadcms/db-postgres'
 
 import { LOGIN_THROTTLE_UP } from '../../migrations/sql/login-throttle'
@@ -194,7 +194,8 @@ export const loginThrottlePlugin =
           ...(hooks.afterError ?? []),
           ({ error, req }) => {
             // Unknown account or wrong password: one answer.
-            if (req.context[CONTEXT] && (error as { name?: unknown }).name === 'AuthenticationError') {
+            // instanceof: class names are minified in the production build.
+            if (req.context[CONTEXT] && error instanceof AuthenticationError) {
               return { response: { errors: [{ message: MESSAGES.wrongCredentials }] }, status: 401 }
             }
           },
