@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { REDIRECT_MESSAGES } from '../../src/plugins/redirects'
+import { loadRedirects } from '../../src/plugins/redirects/resolver'
 import { bootPayload, type TestContext } from '../helpers/payload'
 import { createRoleUsers, createUser, json } from '../helpers/users'
 
@@ -123,5 +124,60 @@ describe('redirects: the destination', () => {
     const res = await call('POST', '/api/redirects', users.editor.headers, { from: '/spip.php?article99', to: toArticle(999_999) })
     expect(res.status).toBe(400)
     expect(JSON.stringify(res.body)).toContain('Document introuvable')
+  })
+})
+
+describe('redirects: a changed address leaves one behind', () => {
+  const table = async () => Object.fromEntries([...(await loadRedirects(ctx.payload))].map(([from, { location, status }]) => [from, `${status} ${location}`]))
+  const patch = (collection: string, id: number, data: Record<string, unknown>) =>
+    call('PATCH', `/api/${collection}/${id}`, users.editor.headers, data)
+
+  it('a published article renamed through REST: its old address goes to its new one, and so do older ones', async () => {
+    const id = await article('avant')
+    await ctx.payload.create({ collection: 'redirects', data: { from: '/spip.php?article40', to: toArticle(id) } as never })
+    expect((await patch('articles', id, { slug: 'apres' })).status).toBe(200)
+    const [left] = await redirectsFrom('/articles/avant')
+    expect(left?.to).toMatchObject({ type: 'reference', reference: { relationTo: 'articles', value: id } })
+    expect(left?.type).toBe('301')
+    const now = await table()
+    expect(now['/articles/avant']).toBe('301 /articles/apres')
+    expect(now['/spip.php?article40']).toBe('301 /articles/apres')
+  })
+
+  it('renamed back (A → B → A): no loop, the redirection now goes the other way', async () => {
+    const id = await article('aller')
+    await patch('articles', id, { slug: 'retour' })
+    await patch('articles', id, { slug: 'aller' })
+    expect(await redirectsFrom('/articles/aller')).toEqual([])
+    const now = await table()
+    expect(now['/articles/retour']).toBe('301 /articles/aller')
+    expect(now['/articles/aller']).toBeUndefined()
+  })
+
+  it('a draft renamed leaves nothing; a published one renamed in a draft, only once published', async () => {
+    const draft = await article('jamais-publie', 'draft')
+    await patch('articles', draft, { slug: 'toujours-brouillon' })
+    expect(await redirectsFrom('/articles/jamais-publie')).toEqual([])
+
+    const id = await article('en-ligne')
+    expect((await call('PATCH', `/api/articles/${id}?draft=true`, users.editor.headers, { slug: 'en-ligne-bis', _status: 'draft' })).status).toBe(200)
+    expect(await redirectsFrom('/articles/en-ligne')).toEqual([])
+    expect((await patch('articles', id, { _status: 'published' })).status).toBe(200)
+    expect((await redirectsFrom('/articles/en-ligne')).length).toBe(1)
+  })
+
+  it('a page moved under another one: its old place in the tree goes to its new one', async () => {
+    const page = (slug: string, parent?: number) =>
+      ctx.payload.create({ collection: 'pages', data: { title: slug, slug, parent, _status: 'published' } as never })
+    const parent = await page('le-labo')
+    const child = await page('presentation')
+    expect((await patch('pages', child.id as number, { parent: parent.id })).status).toBe(200)
+    expect((await table())['/presentation']).toBe('301 /le-labo/presentation')
+  })
+
+  it('an address a document takes is freed of any redirection', async () => {
+    await ctx.payload.create({ collection: 'redirects', data: { from: '/articles/nouveau', to: toArticle(articleId) } as never })
+    await article('nouveau')
+    expect(await redirectsFrom('/articles/nouveau')).toEqual([])
   })
 })

@@ -6,16 +6,18 @@
  * 404 path only (./resolver.ts, src/lib/http/redirects.ts).
  */
 import { redirectsPlugin } from '@payloadcms/plugin-redirects'
-import type { Access, CollectionAfterChangeHook, CollectionAfterDeleteHook, Field, FieldHook, Plugin, TextFieldSingleValidation } from 'payload'
+import type { Access, Config, CollectionAfterChangeHook, CollectionAfterDeleteHook, Field, FieldHook, Plugin, TextFieldSingleValidation } from 'payload'
 
 import { hasRole, isStaff, isStaffUser } from '../../access/roles'
-import { PAGE_COLLECTIONS } from '../../collections/registry'
+import { PAGE_COLLECTIONS, type ContentSlug } from '../../collections/registry'
 import { validateRelationship } from '../../fields/relationship'
 import { isUnique } from '../../fields/unique'
 import { isHttpUrl, isSitePath } from '../../fields/url'
 import { redirectKey } from '../../lib/site-paths'
 import { refreshPaths } from '../shared/refresh'
 import { livePageAt } from './live'
+import { installResolver } from './resolver'
+import { leaveRedirect, noteLiveAddress } from './slug-changes'
 
 export const REDIRECTS = 'redirects'
 
@@ -113,7 +115,7 @@ const announceDelete: CollectionAfterDeleteHook = async ({ doc, req }) => {
   return doc
 }
 
-export const redirects = (): Plugin =>
+const collection = (): Plugin =>
   redirectsPlugin({
     collections: PAGE_COLLECTIONS,
     redirectTypes: ['301', '302'],
@@ -141,3 +143,29 @@ export const redirects = (): Plugin =>
       fields,
     },
   })
+
+/** The collection, the redirections left by changed addresses, and this process's table. */
+export const redirects =
+  (): Plugin =>
+  (incoming) => {
+    const config = collection()(incoming) as Config
+    return {
+      ...config,
+      collections: (config.collections ?? []).map((c) =>
+        (PAGE_COLLECTIONS as string[]).includes(c.slug)
+          ? {
+              ...c,
+              hooks: {
+                ...c.hooks,
+                beforeChange: [...(c.hooks?.beforeChange ?? []), noteLiveAddress(c.slug as ContentSlug)],
+                afterChange: [...(c.hooks?.afterChange ?? []), leaveRedirect(c.slug as ContentSlug)],
+              },
+            }
+          : c,
+      ),
+      onInit: async (payload) => {
+        await config.onInit?.(payload)
+        installResolver(payload)
+      },
+    }
+  }
