@@ -14,6 +14,8 @@
  *   another database).
  * - Every answer carries the security headers of src/lib/http/security-headers.ts (CSP, HSTS over
  *   HTTPS…), set here before Next or the page cache writes it.
+ * - Redirections (old SPIP addresses, changed slugs) answer where Next would send a 404, and for
+ *   the home page asked with a query string: a normal page view never consults them.
  * - The visitor's address reaches the app in X-Forwarded-For, set here from the socket and the
  *   proxies of `TRUSTED_PROXIES` (src/lib/http/client-address.ts): a forwarding header a visitor
  *   writes is never believed.
@@ -25,6 +27,7 @@ import type { AddressInfo } from 'node:net'
 import next from 'next'
 
 import { withBodyLimit } from '../src/lib/http/body-limit'
+import { withRedirects } from '../src/lib/http/redirects'
 import { parseTrustedProxies, setClientAddress, type TrustedProxies } from '../src/lib/http/client-address'
 import { securityHeadersSetter } from '../src/lib/http/security-headers'
 import { isCrossOriginAction, refuseCrossOriginAction } from '../src/lib/http/server-actions'
@@ -74,7 +77,9 @@ async function serve(proxies: TrustedProxies, onReady: () => void) {
   const app = next({ dev: false, dir: ROOT, hostname, port })
   await app.prepare()
   const handle = app.getRequestHandler()
-  const cached = withPageCache(installPageCache(), (req, res) => handle(req, res))
+  // Old addresses: a 404 about to be sent, or the home page asked with a query string, answered
+  // with its redirection (src/lib/http/redirects.ts); outside the cache, which never stores one.
+  const cached = withRedirects(withPageCache(installPageCache(), (req, res) => handle(req, res)))
   const origins = siteOrigins()
   const setSecurityHeaders = securityHeadersSetter(proxies)
   const handler: typeof cached = (req, res) => {

@@ -45,6 +45,22 @@ export function wholeSiteRefreshed(): void {
   for (const drop of wholeSiteDrops) drop()
 }
 
+/** Process-wide: what any refresh drops, by name (a later registration replaces an earlier one). */
+const ANY_REFRESH = Symbol.for('labo.anyRefresh')
+const anyDrops = ((globalThis as Record<symbol, unknown>)[ANY_REFRESH] ??= new Map<string, () => void>()) as Map<string, () => void>
+
+/**
+ * Runs `drop` whenever pages are refreshed, whichever they are, here or on another instance's
+ * announcement: for in-memory tables that follow the content (the redirections' destinations).
+ */
+export function onAnyRefresh(name: string, drop: () => void): void {
+  anyDrops.set(name, drop)
+}
+
+export function anyRefreshed(): void {
+  for (const drop of anyDrops.values()) drop()
+}
+
 /** Unique paths; the whole site absorbs the rest. */
 export function mergePaths(...lists: string[][]): string[] {
   const all = [...new Set(lists.flat())]

@@ -6,6 +6,7 @@ import * as migration_20261126_143742_integrations_glossary_search from './20261
 import * as migration_20261126_160949_rest_cache from './20261126_160949_rest_cache';
 import * as migration_20261126_162707_search_phrase from './20261126_162707_search_phrase';
 import * as migration_20261205_052251_login_throttle from './20261205_052251_login_throttle';
+import * as migration_20261205_061520_redirects_collection from './20261205_061520_redirects_collection';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261205_052251_login_throttle.up,
     down: migration_20261205_052251_login_throttle.down,
-    name: '20261205_052251_login_throttle'
+    name: '20261205_052251_login_throttle',
+  },
+  {
+    up: migration_20261205_061520_redirects_collection.up,
+    down: migration_20261205_061520_redirects_collection.down,
+    name: '20261205_061520_redirects_collection'
   },
 ];

@@ -7,7 +7,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { listPattern, listSpecOf } from '../../lib/list-keys'
 import { inLiveRequest, purgePageCache } from '../../lib/page-cache'
-import { encodeRefresh, EVERYTHING, instanceId, mergePaths, REFRESH_CHANNEL, wholeSiteRefreshed } from '../../lib/page-refresh'
+import { anyRefreshed, encodeRefresh, EVERYTHING, instanceId, mergePaths, REFRESH_CHANNEL, wholeSiteRefreshed } from '../../lib/page-refresh'
 import { executorFor } from './sql'
 
 export type RefreshOptions = {
@@ -29,6 +29,7 @@ export async function refreshPaths(paths: string[], { payload, req, broadcast = 
   const unique = mergePaths(paths)
   // The production server's copy of cached pages (scripts/server.ts) goes with them.
   purgePageCache()
+  anyRefreshed()
   if (unique.includes(EVERYTHING)) wholeSiteRefreshed()
   let applied = false
   try {
