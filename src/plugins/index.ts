@@ -19,7 +19,7 @@ import { s3Storage } from './s3-storage'
 import { jobsLeader } from './jobs-leader'
 import { localCopyPlugin } from './local-copy'
 import { lockedDocumentsAccess } from './locked-documents'
-import { loginThrottlePlugin } from './login-throttle'
+import { addressLimitsFromEnv, loginThrottlePlugin } from './login-throttle'
 import { scheduledPublication } from './scheduled-publication'
 import { searchPlugin } from './search'
 import { seo } from './seo'
@@ -69,7 +69,7 @@ export const plugins: Plugin[] = [
   apiKeysPlugin({ draftCollections: DRAFT_COLLECTIONS }),
   // Logins and password resets throttled per address and per account, in Postgres; a known device
   // still logs in to an account others locked; an admin's unlock or a password reset clears it.
-  loginThrottlePlugin({ collection: 'users' }),
+  loginThrottlePlugin({ collection: 'users', limits: addressLimitsFromEnv() }),
   // Signed POSTs to partners' endpoints on publish, unpublish and delete, through the jobs queue.
   webhooksPlugin({
     collections: CONTENT_SLUGS,

@@ -76,3 +76,15 @@ describe('known-device cookie', () => {
     expect(deviceCookieName('payload', 'a;b=c')).toBe('payload-device-abc')
   })
 })
+
+describe('per-address limits from the environment', () => {
+  it('LOGIN_ADDRESS_LIMIT sets the attempts and failures per address, nothing per account', async () => {
+    const { addressLimitsFromEnv, LIMITS } = await import('../../src/plugins/login-throttle/limits')
+    expect(addressLimitsFromEnv({})).toEqual({})
+    expect(addressLimitsFromEnv({ LOGIN_ADDRESS_LIMIT: 'beaucoup' })).toEqual({})
+    const raised = addressLimitsFromEnv({ LOGIN_ADDRESS_LIMIT: '200' })
+    expect(raised.addressAttempts).toEqual({ limit: 200, windowSeconds: LIMITS.addressAttempts.windowSeconds })
+    expect(raised.addressFailures).toEqual({ limit: 200, windowSeconds: LIMITS.addressFailures.windowSeconds })
+    expect(raised).not.toHaveProperty('accountFailures')
+  })
+})

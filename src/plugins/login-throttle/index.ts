@@ -33,7 +33,7 @@ import { decoyHash } from './decoy'
 import { DEVICE_MAX_AGE, deviceCookieName, signDevice, verifyDevice } from './device'
 import { ACCOUNT_SCOPES, isOver, LIMITS, MESSAGES, normaliseEmail, type Limits, type Scope } from './limits'
 
-export { LIMITS, MESSAGES } from './limits'
+export { addressLimitsFromEnv, LIMITS, MESSAGES } from './limits'
 
 export type LoginThrottleOptions = {
   enabled?: boolean

@@ -19,6 +19,20 @@ export const LIMITS = {
 export type Scope = keyof typeof LIMITS
 export type Limits = Record<Scope, { limit: number; windowSeconds: number }>
 
+/**
+ * The per-address login limits from `LOGIN_ADDRESS_LIMIT` (attempts a minute and failures in 15
+ * minutes from one address; default 20): raise it when many editors share one address (an office
+ * behind one NAT, a proxy that does not forward addresses). Per-account limits never change.
+ */
+export function addressLimitsFromEnv(env: Record<string, string | undefined> = process.env): Partial<Limits> {
+  const value = Number(env.LOGIN_ADDRESS_LIMIT)
+  if (!Number.isSafeInteger(value) || value < 1) return {}
+  return {
+    addressAttempts: { ...LIMITS.addressAttempts, limit: value },
+    addressFailures: { ...LIMITS.addressFailures, limit: value },
+  }
+}
+
 /** The counters an account has (cleared by an unlock or a password reset). */
 export const ACCOUNT_SCOPES = ['accountFailures', 'accountResets'] as const satisfies readonly Scope[]
 
