@@ -5,6 +5,7 @@ import * as migration_20261126_113706_search from './20261126_113706_search';
 import * as migration_20261126_143742_integrations_glossary_search from './20261126_143742_integrations_glossary_search';
 import * as migration_20261126_160949_rest_cache from './20261126_160949_rest_cache';
 import * as migration_20261126_162707_search_phrase from './20261126_162707_search_phrase';
+import * as migration_20261205_060653_spip_keys from './20261205_060653_spip_keys';
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261126_162707_search_phrase.up,
     down: migration_20261126_162707_search_phrase.down,
     name: '20261126_162707_search_phrase',
+  },
+  {
+    up: migration_20261205_060653_spip_keys.up,
+    down: migration_20261205_060653_spip_keys.down,
+    name: '20261205_060653_spip_keys'
   },
 ];

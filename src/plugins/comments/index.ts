@@ -70,7 +70,7 @@ export const commentsPlugin =
       ...config,
       // Visitors' refused comments (403, 409, 429) are not server errors.
       loggingLevels: { ...config.loggingLevels, ...({ CommentRefusal: 'info' } as NonNullable<Config['loggingLevels']>) },
-      collections: [...collections, commentsCollection(options, pluginOptions.access), floodCollection(options)],
+      collections: [...collections, commentsCollection(options, pluginOptions.access, pluginOptions.fields), floodCollection(options)],
       onInit: async (payload) => {
         await config.onInit?.(payload)
         installLeanCreate(payload, options.slug)
