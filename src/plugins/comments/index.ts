@@ -22,7 +22,7 @@ export { COMMENT_MODES, COMMENT_STATUSES, MODE_SENTENCES, SPIP_HELP, STATUS_LABE
 export type { CommentMode, CommentModeSetting, CommentStatus } from './constants'
 export { revalidateCommentTarget, revalidatePublicPath, targetPath } from './revalidate'
 export { countApprovedComments, targetKeyOf } from './sql'
-export { flushCommentNotifications, TRUSTED_IMPORT } from './hooks'
+export { excerptOf, fingerprintOf, flushCommentNotifications, TRUSTED_IMPORT } from './hooks'
 export { optionsOf, resolvePolicy, effectiveMode } from './settings'
 export type { CommentsPluginOptions } from './types'
 
