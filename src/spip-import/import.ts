@@ -279,6 +279,21 @@ class Importer {
     }
   }
 
+  private titles: Map<string, string> | null = null
+
+  private titleOf(type: string, id: number): string | undefined {
+    if (!this.titles) {
+      const d = this.dump
+      this.titles = new Map<string, string>([
+        ...d.articles.map((a) => [`article:${a.id_article}`, plainTitle(a.titre)] as [string, string]),
+        ...d.rubriques.map((r) => [`rubrique:${r.id_rubrique}`, plainTitle(r.titre)] as [string, string]),
+        ...d.mots.map((m) => [`mot:${m.id_mot}`, plainTitle(m.titre)] as [string, string]),
+        ...d.documents.map((x) => [`document:${x.id_document}`, plainTitle(x.titre)] as [string, string]),
+      ])
+    }
+    return this.titles.get(`${type}:${id}`) || undefined
+  }
+
   /** A converter for the text of `from`: reports are kept until the object is final. */
   private converter(from: string): Convert & { pending: () => boolean; flush: () => void } {
     let pending = false
@@ -290,10 +305,12 @@ class Importer {
         pending = true
         return null
       }
-      if ('url' in t && !('id' in t)) return { url: t.url }
+      // The link text of `[->art12]`: the title of the SPIP object, as SPIP shows it.
+      const title = this.titleOf(ref.type, ref.id)
+      if ('url' in t && !('id' in t)) return { url: t.url, ...(title ? { title } : {}) }
       const k = t as Known
-      if (k.collection === 'media') return usage === 'media' ? { media: k.id } : k.url ? { url: k.url } : null
-      return { relationTo: k.collection, value: k.id }
+      if (k.collection === 'media') return usage === 'media' ? { media: k.id } : k.url ? { url: k.url, ...(title ? { title } : {}) } : null
+      return { relationTo: k.collection, value: k.id, ...(title ? { title } : {}) }
     }
     return {
       resolve,
