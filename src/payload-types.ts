@@ -38,6 +38,7 @@ export interface Config {
     'glossary-terms': GlossaryTerm;
     partners: Partner;
     tags: Tag;
+    redirects: Redirect;
     comments: Comment;
     'comments-flood': CommentsFlood;
     webhooks: Webhook;
@@ -70,6 +71,7 @@ export interface Config {
     'glossary-terms': GlossaryTermsSelect<false> | GlossaryTermsSelect<true>;
     partners: PartnersSelect<false> | PartnersSelect<true>;
     tags: TagsSelect<false> | TagsSelect<true>;
+    redirects: RedirectsSelect<false> | RedirectsSelect<true>;
     comments: CommentsSelect<false> | CommentsSelect<true>;
     'comments-flood': CommentsFloodSelect<false> | CommentsFloodSelect<true>;
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
@@ -827,6 +829,54 @@ export interface GlossaryTerm {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Anciennes adresses renvoyées vers leur nouvelle page (301). Un document publié dont l’adresse change en laisse une automatiquement.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects".
+ */
+export interface Redirect {
+  id: number;
+  /**
+   * Chemin (et paramètres) de l’ancienne adresse : /spip.php?article12, /article12.html, /IMG/pdf/document.pdf.
+   */
+  from: string;
+  to?: {
+    type?: ('reference' | 'custom') | null;
+    /**
+     * La redirection suit le document si son adresse change.
+     */
+    reference?:
+      | ({
+          relationTo: 'projects';
+          value: number | Project;
+        } | null)
+      | ({
+          relationTo: 'axes';
+          value: number | Axis;
+        } | null)
+      | ({
+          relationTo: 'themes';
+          value: number | Theme;
+        } | null)
+      | ({
+          relationTo: 'articles';
+          value: number | Article;
+        } | null)
+      | ({
+          relationTo: 'pages';
+          value: number | Page;
+        } | null)
+      | ({
+          relationTo: 'glossary-terms';
+          value: number | GlossaryTerm;
+        } | null);
+    url?: string | null;
+  };
+  type: '301' | '302';
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Commentaires des lecteurs. La liste s’ouvre sur ceux qui attendent une décision.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1119,6 +1169,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'tags';
         value: number | Tag;
+      } | null)
+    | ({
+        relationTo: 'redirects';
+        value: number | Redirect;
       } | null)
     | ({
         relationTo: 'comments';
@@ -1520,6 +1574,23 @@ export interface TagsSelect<T extends boolean = true> {
   kind?: T;
   slug?: T;
   spipKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "redirects_select".
+ */
+export interface RedirectsSelect<T extends boolean = true> {
+  from?: T;
+  to?:
+    | T
+    | {
+        type?: T;
+        reference?: T;
+        url?: T;
+      };
+  type?: T;
   updatedAt?: T;
   createdAt?: T;
 }

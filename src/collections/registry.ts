@@ -109,6 +109,8 @@ export const isContentSlug = (value: unknown): value is ContentSlug =>
 export const DRAFT_COLLECTIONS = slugsWhere<Where<'drafts', true>>((e) => e.drafts)
 /** Collections with an SEO tab. */
 export const SEO_COLLECTIONS = slugsWhere<Where<'seo', true>>((e) => e.seo)
+/** Collections whose documents have a page of their own (at a prefix or in the page tree). */
+export const PAGE_COLLECTIONS = slugsWhere<Where<'route', { prefix: string } | { tree: true }>>((e) => !('list' in e.route))
 /** Documents a menu entry can point to. */
 export const MENU_TARGETS = slugsWhere<Where<'menu', true>>((e) => e.menu)
 /** Documents rich text may link to or embed. */

@@ -101,3 +101,26 @@ export function siteOrigins(env: Env = process.env): string[] {
 }
 
 export const absoluteURL = (path: string) => `${siteOrigin()}${path}`
+
+/** Paths of the app itself, never a page's nor an old address. */
+const RESERVED = /^\/(?:api|admin|_next)(?:[/?]|$)/
+
+/**
+ * The one form of an address a redirect starts from and a request is looked up by: path and
+ * query as given, without origin, fragment, trailing slash or empty query, percent-escapes in
+ * capitals ("https://www.lelabo-ess.org/spip.php?article12#forum" → "/spip.php?article12").
+ * Null when it is not an address of a page (empty, another scheme, the API or the admin).
+ */
+export function redirectKey(value: string): string | null {
+  const text = value.trim()
+  if (!text || /^(?!https?:)[a-z][a-z0-9+.-]*:/i.test(text) || text.startsWith('//')) return null
+  let url: URL
+  try {
+    url = new URL(/^https?:\/\//i.test(text) ? text : `/${text.replace(/^\/+/, '')}`, 'http://site.invalid')
+  } catch {
+    return null
+  }
+  const path = url.pathname.replace(/\/+$/, '') || '/'
+  const key = `${path}${url.search === '?' ? '' : url.search}`.replace(/%[0-9a-f]{2}/gi, (m) => m.toUpperCase())
+  return RESERVED.test(key) ? null : key
+}

@@ -5,7 +5,8 @@ import * as migration_20261126_113706_search from './20261126_113706_search';
 import * as migration_20261126_143742_integrations_glossary_search from './20261126_143742_integrations_glossary_search';
 import * as migration_20261126_160949_rest_cache from './20261126_160949_rest_cache';
 import * as migration_20261126_162707_search_phrase from './20261126_162707_search_phrase';
-import * as migration_20261205_060653_spip_keys from './20261205_060653_spip_keys';
+import * as migration_20261205_061520_redirects_collection from './20261205_061520_redirects_collection';
+import * as migration_20261205_061944_spip_keys from './20261205_061944_spip_keys';
 
 export const migrations = [
   {
@@ -44,8 +45,13 @@ export const migrations = [
     name: '20261126_162707_search_phrase',
   },
   {
-    up: migration_20261205_060653_spip_keys.up,
-    down: migration_20261205_060653_spip_keys.down,
-    name: '20261205_060653_spip_keys'
+    up: migration_20261205_061520_redirects_collection.up,
+    down: migration_20261205_061520_redirects_collection.down,
+    name: '20261205_061520_redirects_collection',
+  },
+  {
+    up: migration_20261205_061944_spip_keys.up,
+    down: migration_20261205_061944_spip_keys.down,
+    name: '20261205_061944_spip_keys'
   },
 ];

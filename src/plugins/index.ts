@@ -13,6 +13,7 @@ import { glossaryPlugin } from './glossary'
 import { graphqlGuard } from './graphql-guard'
 import { openapiPlugin } from './openapi'
 import { restCachePlugin } from './rest-cache'
+import { redirects } from './redirects'
 import { revalidatePaths, revalidatePlugin } from './revalidate'
 import { s3Storage } from './s3-storage'
 import { jobsLeader } from './jobs-leader'
@@ -41,6 +42,8 @@ export const plugins: Plugin[] = [
   // tab joins the collection's own tabs only while they come first.
   localCopyPlugin({ collections: CONTENT_SLUGS }),
   scheduledPublication(),
+  // Old addresses (SPIP's, changed slugs) answered with a 301 to their page: « Réglages > Redirections ».
+  redirects(),
   // The jobs queues (scheduled publications, webhooks) run in one server process at a time.
   jobsLeader(),
   s3Storage(),
@@ -80,7 +83,7 @@ export const plugins: Plugin[] = [
   // Anonymous REST answers kept per address until a change a visitor can see (a generation in
   // Postgres, bumped in the change's transaction): staff data and logs never bump it.
   restCachePlugin({
-    exclude: ['users', 'webhooks', 'webhook-deliveries', 'payload-jobs', 'payload-locked-documents', 'payload-preferences', 'payload-migrations', 'payload-kv'],
+    exclude: ['users', 'redirects', 'webhooks', 'webhook-deliveries', 'payload-jobs', 'payload-locked-documents', 'payload-preferences', 'payload-migrations', 'payload-kv'],
     affectsPublic: { comments: (doc, previous) => doc.status === 'approved' || previous?.status === 'approved' },
   }),
   // Last: its hooks see every collection and global the others added.
