@@ -634,8 +634,8 @@ class Importer {
         continue
       }
       const target = this.targetOf('article', f.id_objet)
-      if (!target || !('id' in target) || !COMMENTABLE.includes(target.collection)) {
-        skip(target && 'collection' in target ? `l’article ${f.id_objet} est devenu une page (sans commentaires)` : `l’article ${f.id_objet} n’est pas importé`)
+      if (!target || !('id' in target) || ('pending' in target && target.pending) || !COMMENTABLE.includes(target.collection)) {
+        skip(target && 'collection' in target && target.collection === 'pages' ? `l’article ${f.id_objet} est devenu une page (sans commentaires)` : `l’article ${f.id_objet} n’est pas importé`)
         continue
       }
       if (!data.body) {
@@ -750,7 +750,7 @@ class Importer {
 
   private redirectTarget(type: string, id: number): RedirectTarget | null {
     const t = this.targetOf(type, id)
-    if (!t) return null
+    if (!t || ('pending' in t && t.pending)) return null
     if ('url' in t && !('id' in t)) return { url: t.url }
     const k = t as Known
     if (k.collection === 'media') return k.url ? { url: k.url } : null

@@ -237,3 +237,33 @@ describe('a file that is not a whole SPIP dump', () => {
     expect(await rowCounts()).toEqual(before)
   }, 120_000)
 })
+
+describe('old SPIP addresses', () => {
+  const redirect = async (from: string) => {
+    const { docs } = await ctx.payload.find({ collection: 'redirects' as CollectionSlug, where: { from: { equals: from } }, depth: 0, overrideAccess: true })
+    expect(docs, from).toHaveLength(1)
+    return docs[0] as unknown as { to: { type: string; url?: string | null; reference?: { relationTo: string; value: number } | null }; type: string }
+  }
+
+  it('become 301 redirects to the imported documents', async () => {
+    const art12 = await byKey<{ id: number }>('articles', 'article:12')
+    for (const from of ['/spip.php?article12', '/article12.html', '/spip.php?page=article&id_article=12', '/Boite-a-outils-integrer-le-fil-RSS-du-Labo']) {
+      const r = await redirect(from)
+      expect(r.type).toBe('301')
+      expect(r.to).toMatchObject({ type: 'reference', reference: { relationTo: 'articles', value: art12.id } })
+    }
+    const project = await byKey<{ id: number }>('projects', 'article:27')
+    expect((await redirect('/Le-Labo-de-l-ESS-Des-lieux-pour-accueillir-l-ESS')).to.reference).toEqual({ relationTo: 'projects', value: project.id })
+    const rub4 = await byKey<{ id: number }>('pages', 'rubrique:4')
+    expect((await redirect('/-Les-Cahiers-d-esperances-')).to.reference).toEqual({ relationTo: 'pages', value: rub4.id })
+    expect((await redirect('/spip.php?rubrique5')).to).toMatchObject({ type: 'custom', url: '/articles?rubrique=on-parle-de-nous' })
+    const ess = await byKey<{ id: number }>('glossary-terms', 'mot:1')
+    expect((await redirect('/+-ESS-+')).to.reference).toEqual({ relationTo: 'glossary-terms', value: ess.id })
+    const img = await byKey<{ filename: string }>('media', 'document:2')
+    expect((await redirect('/IMG/jpg/rencontre-annuelle-2019.jpg')).to).toMatchObject({ type: 'custom', url: `/api/media/file/${img.filename}` })
+    expect((await redirect('/spip.php?page=backend')).to).toMatchObject({ type: 'custom', url: '/rss.xml' })
+    // Refused and trashed articles have no page: no redirect.
+    const { totalDocs } = await ctx.payload.count({ collection: 'redirects' as CollectionSlug, where: { from: { equals: '/spip.php?article28' } }, overrideAccess: true })
+    expect(totalDocs).toBe(0)
+  })
+})
