@@ -63,6 +63,8 @@ export type ImportOptions = {
   progress?: Progress
   /** Forum messages per SQL batch. */
   commentBatch?: number
+  /** Objects written at once (each in its own transaction). */
+  concurrency?: number
 }
 
 type Id = number | string
@@ -83,6 +85,15 @@ const CONTEXT = {
   [IMPORTED_ACCOUNT]: true,
 }
 
+/** Runs `fn` over `items`, `n` at a time (each object in its own transaction). */
+async function inParallel<T>(items: readonly T[], n: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++])
+  }
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker))
+}
+
 const hashOf = (data: unknown) => createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 32)
 const kvKey = (collection: string, key: string) => `spip-import:${collection}:${key}`
 
@@ -101,8 +112,7 @@ class Importer {
   private readonly articleTargets = new Map<number, ArticleTarget>()
   private readonly secondPass: (() => Promise<void>)[] = []
   private fakeId = 0
-  /** What the last upsert did. */
-  private lastOutcome: 'created' | 'updated' | 'unchanged' | 'failed' = 'unchanged'
+  private readonly concurrency: number
 
   constructor(
     readonly payload: Payload,
@@ -110,6 +120,7 @@ class Importer {
     readonly options: ImportOptions,
   ) {
     this.dryRun = Boolean(options.dryRun)
+    this.concurrency = Math.max(1, options.concurrency ?? 4)
     this.progress = options.progress ?? new Progress(null)
     this.place = new Placement(dump, options.mapping)
     this.report = new ImportReport(
@@ -197,15 +208,20 @@ class Importer {
       createOnly?: Data
       also?: (req: Partial<PayloadRequest>, id: Id) => Promise<void>
       reportAs?: string
+      onOutcome?: (outcome: 'created' | 'updated' | 'unchanged' | 'failed') => void
     },
   ): Promise<Id | null> {
+    const outcome = (what: 'created' | 'updated' | 'unchanged' | 'failed') => {
+      o.onOutcome?.(what)
+      if (what !== 'failed') this.report.count(o.reportAs ?? collection, what)
+      return what
+    }
     const type = o.reportAs ?? collection
     const existing = this.get(collection, key)
     const hash = hashOf(data)
     try {
       if (existing && (await this.payload.kv.get<{ hash: string }>(kvKey(collection, key)))?.hash === hash) {
-        this.report.count(type, 'unchanged')
-        this.lastOutcome = 'unchanged'
+        outcome('unchanged')
         return existing.id
       }
       let adopt: Id | undefined
@@ -222,7 +238,7 @@ class Importer {
       if (this.dryRun) {
         const id = existing?.id ?? adopt ?? --this.fakeId
         this.remember(collection, key, { collection, id, status, url: o.filePath ? `/api/media/file/${encodeURIComponent(path.basename(o.filePath))}` : undefined })
-        this.report.count(type, (this.lastOutcome = existing || adopt !== undefined ? 'updated' : 'created'))
+        outcome(existing || adopt !== undefined ? 'updated' : 'created')
         return id
       }
       const doc = await this.inTransaction(async (req) => {
@@ -238,10 +254,10 @@ class Importer {
       })
       await this.payload.kv.set(kvKey(collection, key), { hash })
       this.remember(collection, key, { collection, id: doc.id, status, url: doc.filename ? `/api/media/file/${encodeURIComponent(doc.filename)}` : undefined })
-      this.report.count(type, (this.lastOutcome = existing || adopt !== undefined ? 'updated' : 'created'))
+      outcome(existing || adopt !== undefined ? 'updated' : 'created')
       return doc.id
     } catch (err) {
-      this.lastOutcome = 'failed'
+      outcome('failed')
       this.report.fail(type, key, err, o.title)
       return null
     }
@@ -342,12 +358,12 @@ class Importer {
     await this.phase('Documents', this.dump.documents.length + this.dump.logos.filter((l) => l.source === 'fichier').length, () => this.media())
     await this.phase('Rubriques', this.dump.rubriques.length, () => this.rubriques())
     await this.phase('Articles', this.dump.articles.length, () => this.articles())
-    await this.phase('Liens (2e passe)', this.secondPass.length, async () => {
-      for (const fn of this.secondPass) {
+    await this.phase('Liens (2e passe)', this.secondPass.length, () =>
+      inParallel(this.secondPass, this.concurrency, async (fn) => {
         await fn()
         this.tick()
-      }
-    })
+      }),
+    )
     await this.phase('Forum', this.dump.forums.length, () => this.comments())
     await this.phase('Redirections', 1, () => this.redirects())
     if (!this.dryRun) await this.phase('Index et pages', 1, () => this.finish())
@@ -355,23 +371,23 @@ class Importer {
   }
 
   private async users(): Promise<void> {
-    for (const a of this.dump.auteurs) {
+    await inParallel(this.dump.auteurs, this.concurrency, async (a) => {
       const key = `auteur:${a.id_auteur}`
       const name = plainTitle(a.nom) || a.login || `Auteur ${a.id_auteur}`
       this.tick()
       if (a.statut !== '0minirezo' && a.statut !== '1comite') {
         this.report.skip('users', key, a.statut === '5poubelle' ? 'auteur supprimé (à la poubelle)' : a.statut === '6forum' ? 'visiteur (compte du forum) : son nom reste sur ses messages' : `statut « ${a.statut} »`, name)
-        continue
+        return
       }
       const email = a.email.trim().toLowerCase()
       if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
         this.report.skip('users', key, 'pas d’adresse e-mail valide : un compte en demande une (son nom reste sur ses articles)', name)
-        continue
+        return
       }
       const other = this.emails.get(email)
       if (other !== undefined && !this.get('users', key)) {
         this.report.skip('users', key, `un compte existe déjà avec l’adresse ${email} : il est gardé tel quel`, name)
-        continue
+        return
       }
       await this.upsert('users', key, { name, email }, {
         title: name,
@@ -381,7 +397,7 @@ class Importer {
           await (await executorFor(this.payload, req)).execute(sql`UPDATE ${tableOf(this.payload, 'users')} SET "hash" = NULL, "salt" = NULL WHERE "id" = ${id}`)
         },
       })
-    }
+    })
   }
 
   private async mots(): Promise<void> {
@@ -416,60 +432,69 @@ class Importer {
     for (const l of this.dump.logos) {
       if (l.source === 'fichier') files.push({ key: `logo:${l.objet}:${l.id_objet}:${l.etat}`, fichier: l.fichier, alt: `Logo (${l.objet} ${l.id_objet})`, caption: null, credit: null })
     }
-    for (const f of files) {
+    await inParallel(files, this.concurrency, async (f) => {
       this.tick()
       if (!f.fichier) {
         this.report.skip('media', f.key, 'document distant (une adresse, pas un fichier) : gardé comme lien', f.alt)
-        continue
+        return
       }
       if (!dir) {
         this.report.skip('media', f.key, 'dossier IMG non fourni (--media)', f.alt)
-        continue
+        return
       }
       const file = path.join(dir, f.fichier)
       if (!existsSync(file)) {
         this.report.missingFiles.push({ key: f.key, file: `IMG/${f.fichier}` })
         this.report.skip('media', f.key, `fichier IMG/${f.fichier} absent`, f.alt)
-        continue
+        return
       }
       const ext = path.extname(file).slice(1).toLowerCase()
       const mime = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif', pdf: 'application/pdf' }[ext]
       if (!mime || !(ALLOWED_MIME_TYPES as readonly string[]).includes(mime)) {
         this.report.skip('media', f.key, `type de fichier .${ext} non accepté par la médiathèque`, f.alt)
-        continue
+        return
       }
       if (statSync(file).size > MAX_UPLOAD_BYTES) {
         this.report.skip('media', f.key, `fichier de plus de ${Math.round(MAX_UPLOAD_BYTES / 1024 / 1024)} Mo`, f.alt)
-        continue
+        return
       }
       await this.upsert('media', f.key, { alt: f.alt, caption: f.caption, credit: f.credit }, { title: f.alt, filePath: file })
-    }
+    })
   }
 
   private async rubriques(): Promise<void> {
     const depth = (id: number) => this.place.chain(id).length
     const ordered = [...this.dump.rubriques].sort((a, b) => depth(a.id_rubrique) - depth(b.id_rubrique) || a.id_rubrique - b.id_rubrique)
-    for (const r of ordered) {
+    const levels = [...new Set(ordered.map((r) => depth(r.id_rubrique)))]
+    for (const level of levels) await inParallel(ordered.filter((r) => depth(r.id_rubrique) === level), this.concurrency, async (r) => {
       this.tick()
       const key = `rubrique:${r.id_rubrique}`
       const title = plainTitle(r.titre)
       if (!this.place.rubriqueIsPage(r.id_rubrique)) {
         const section = this.place.sectionOf(r.id_rubrique)
         this.report.skip('pages', key, section ? `rubrique d’articles « ${section} » (pas de page)` : 'rubrique des projets (pas de page)', title)
-        continue
+        return
       }
       const status = publication(r.statut) ?? 'draft'
       const parentRub = r.id_parent ? this.place.pageRubriqueOf(r.id_parent) : null
       const parent = parentRub ? (this.get('pages', `rubrique:${parentRub}`)?.id ?? null) : null
       await this.writeWithLinks('pages', key, title, r.id_rubrique, (c) => pageData({ titre: r.titre, chapo: r.descriptif, texte: r.texte, date: r.date }, { ...c, parent: parent as number | null, status }))
-    }
+    })
   }
 
   /** Writes a document whose text may link forward; such a document is written again in the second pass. */
-  private async writeWithLinks(collection: Target, key: string, title: string, spipId: number, build: (c: Convert) => Data, also?: (req: Partial<PayloadRequest>, id: Id) => Promise<void>, reportAs?: string): Promise<Id | null> {
+  private async writeWithLinks(
+    collection: Target,
+    key: string,
+    title: string,
+    spipId: number,
+    build: (c: Convert) => Data,
+    also?: (req: Partial<PayloadRequest>, id: Id) => Promise<void>,
+    onOutcome?: (outcome: 'created' | 'updated' | 'unchanged' | 'failed') => void,
+  ): Promise<Id | null> {
     const c = this.converter(key)
     const data = build(c)
-    const id = await this.upsert(collection, key, data, { title, slugFrom: title, spipId, also, reportAs })
+    const id = await this.upsert(collection, key, data, { title, slugFrom: title, spipId, also, onOutcome })
     if (id === null) return null
     if (c.pending()) {
       this.secondPass.push(async () => {
@@ -500,7 +525,7 @@ class Importer {
     }
     const mots = new Map(this.dump.mots.map((m) => [m.id_mot, m]))
     const logos = new Map(this.dump.logos.filter((l) => l.objet === 'article' && l.etat === 'on').map((l) => [l.id_objet, l.id_document ? `document:${l.id_document}` : `logo:article:${l.id_objet}:on`]))
-    for (const a of [...this.dump.articles].sort((x, y) => x.id_article - y.id_article)) {
+    await inParallel([...this.dump.articles].sort((x, y) => x.id_article - y.id_article), this.concurrency, async (a) => {
       this.tick()
       const key = `article:${a.id_article}`
       const title = plainTitle(a.titre)
@@ -508,15 +533,15 @@ class Importer {
       const status = publication(a.statut)
       if (!status) {
         this.report.skip(target === 'ignore' ? 'articles' : target, key, a.statut === 'poubelle' ? 'à la poubelle' : a.statut === 'refuse' ? 'refusé' : `statut « ${a.statut} »`, title)
-        continue
+        return
       }
       if (target === 'ignore') {
         this.report.skip('articles', key, 'ignoré (fichier de correspondance)', title)
-        continue
+        return
       }
       if (a.virtuel.trim()) {
         this.report.skip('articles', key, `article virtuel (redirection vers ${a.virtuel.trim().replace(/^=>?\s*/, '')}) : devient une redirection`, title)
-        continue
+        return
       }
       const tagIds: number[] = []
       const fields: ProjectFields = { domains: [], scope: [], lever: [], programme: [], legalForm: [] }
@@ -547,6 +572,7 @@ class Importer {
         const at = a.texte.search(/\{\{\{[^}]*anciens projets/i)
         const refs = at >= 0 ? articleRefs(a.texte.slice(at)) : []
         let structureData: Data | null = null
+        let written: string = 'unchanged'
         const id = await this.writeWithLinks('projects', key, title, a.id_article, (c) => {
           const related: number[] = []
           for (const ref of refs) {
@@ -560,12 +586,12 @@ class Importer {
           if (!structureData) return
           const partnerId = await this.structure(`structure:${a.id_article}`, structureData, req)
           await this.payload.update({ collection: 'projects', id: projectId, data: { carryingStructure: partnerId } as never, depth: 0, overrideAccess: true, context: CONTEXT, req })
-        })
-        if (this.dryRun && id !== null && structureData && this.lastOutcome !== 'unchanged') {
+        }, (what) => (written = what))
+        if (this.dryRun && id !== null && structureData && written !== 'unchanged') {
           this.report.count('partners', this.get('partners', `structure:${a.id_article}`) ? 'updated' : 'created')
         }
       }
-    }
+    })
   }
 
   /** The carrying structure of a project, in the project's transaction (adopted by slug if it exists). */
