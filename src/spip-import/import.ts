@@ -50,6 +50,7 @@ import {
 } from './convert'
 import { Placement, plainTitle, type ArticleTarget, type SpipMapping } from './mapping'
 import type { SpipDump } from './read'
+import type { SpipArticle, SpipMot } from './schema'
 import { formatSummary, summary } from './read'
 import { redirectsOf, writeRedirects, type RedirectTarget } from './redirects'
 import { ImportReport, Progress, errorText } from './report'
@@ -94,6 +95,9 @@ async function inParallel<T>(items: readonly T[], n: number, fn: (item: T) => Pr
   await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker))
 }
 
+/** `[…->12]`, `[…->art12]`, `[…->article12#x]`: links to an article. */
+const ARTICLE_LINK = /->\s*(?:art(?:icle)?\s*)?(\d+)\s*(?:#[\w-]*)?\]/gi
+
 const hashOf = (data: unknown) => createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 32)
 const kvKey = (collection: string, key: string) => `spip-import:${collection}:${key}`
 
@@ -120,7 +124,7 @@ class Importer {
     readonly options: ImportOptions,
   ) {
     this.dryRun = Boolean(options.dryRun)
-    this.concurrency = Math.max(1, options.concurrency ?? 4)
+    this.concurrency = Math.max(1, options.concurrency ?? Number(process.env.SPIP_IMPORT_CONCURRENCY || 6))
     this.progress = options.progress ?? new Progress(null)
     this.place = new Placement(dump, options.mapping)
     this.report = new ImportReport(
@@ -525,7 +529,29 @@ class Importer {
     }
     const mots = new Map(this.dump.mots.map((m) => [m.id_mot, m]))
     const logos = new Map(this.dump.logos.filter((l) => l.objet === 'article' && l.etat === 'on').map((l) => [l.id_objet, l.id_document ? `document:${l.id_document}` : `logo:article:${l.id_objet}:on`]))
+    // Articles are written in id order, a few at a time: one that links to an earlier article still
+    // being written waits for it (links go to older articles mostly), rather than being written
+    // twice; links to later ones wait for the second pass. Waiting downwards only: no cycle.
+    const writing = new Map<number, Promise<void>>()
     await inParallel([...this.dump.articles].sort((x, y) => x.id_article - y.id_article), this.concurrency, async (a) => {
+      let done = () => {}
+      writing.set(a.id_article, new Promise<void>((resolve) => (done = resolve)))
+      try {
+        const earlier = [...`${a.chapo}\n${a.texte}\n${a.ps}`.matchAll(ARTICLE_LINK)].map((m) => Number(m[1])).filter((id) => id < a.id_article)
+        await Promise.all(earlier.map((id) => writing.get(id)))
+        await this.article(a, { authorsOf, mots, logos })
+      } finally {
+        done()
+        writing.delete(a.id_article)
+      }
+    })
+  }
+
+  private async article(
+    a: SpipArticle,
+    { authorsOf, mots, logos }: { authorsOf: Map<number, string[]>; mots: Map<number, SpipMot>; logos: Map<number, string> },
+  ): Promise<void> {
+    {
       this.tick()
       const key = `article:${a.id_article}`
       const title = plainTitle(a.titre)
@@ -591,7 +617,7 @@ class Importer {
           this.report.count('partners', this.get('partners', `structure:${a.id_article}`) ? 'updated' : 'created')
         }
       }
-    })
+    }
   }
 
   /** The carrying structure of a project, in the project's transaction (adopted by slug if it exists). */
@@ -619,14 +645,16 @@ class Importer {
 
   private async comments(): Promise<void> {
     const names = new Map(this.dump.auteurs.map((a) => [a.id_auteur, plainTitle(a.nom)]))
+    // A message signed by an editor or administrator of the SPIP site is « Réponse du Labo ».
+    const staff = new Set(this.dump.auteurs.filter((a) => a.statut === '0minirezo' || a.statut === '1comite').map((a) => a.id_auteur))
     const levels = new Map<number, { id: Id; level: number; parent: number }>()
     const forums = [...this.dump.forums].sort((a, b) => a.id_forum - b.id_forum)
     const existing = new Map<string, { id: Id; hash: string }>()
     const db = await executorFor(this.payload)
     const table = tableOf(this.payload, 'comments')
-    const { rows } = await db.execute(sql`SELECT "id", "spip_key", "status", "body", "author_name", "author_email", "author_website", "parent_id" FROM ${table} WHERE "spip_key" IS NOT NULL`)
+    const { rows } = await db.execute(sql`SELECT "id", "spip_key", "status", "body", "author_name", "author_email", "author_website", "parent_id", "by_staff" FROM ${table} WHERE "spip_key" IS NOT NULL`)
     for (const r of rows as Record<string, unknown>[]) {
-      existing.set(String(r.spip_key), { id: r.id as Id, hash: hashOf([r.status, r.body, r.author_name, r.author_email ?? null, r.author_website ?? null, r.parent_id ?? null]) })
+      existing.set(String(r.spip_key), { id: r.id as Id, hash: hashOf([r.status, r.body, r.author_name, r.author_email ?? null, r.author_website ?? null, r.parent_id ?? null, r.by_staff === true]) })
     }
     // Ids of new comments are taken from the sequence first: a reply needs its parent's id in the same batch.
     const fresh = forums.filter((f) => !existing.has(`forum:${f.id_forum}`)).length
@@ -636,7 +664,7 @@ class Importer {
       for (const r of seq.rows) ids.push(Number(r.id))
     }
     let nextFresh = 0
-    type Row = CommentRow & { id: Id; key: string; parent: Id | null; level: number; targetKey: string; collection: string; targetId: Id; published: boolean }
+    type Row = CommentRow & { id: Id; key: string; parent: Id | null; level: number; targetKey: string; collection: string; targetId: Id; published: boolean; byStaff: boolean }
     const inserts: Row[] = []
     const updates: Row[] = []
     for (const f of forums) {
@@ -679,9 +707,9 @@ class Importer {
       const have = existing.get(key)
       const id = have?.id ?? (this.dryRun ? --this.fakeId : ids[nextFresh++])
       levels.set(f.id_forum, { id, level, parent: f.id_parent })
-      const row: Row = { ...data, id, key, parent: parent?.id ?? null, level, targetKey: `${target.collection}:${target.id}`, collection: target.collection, targetId: target.id, published: target.status === 'published' || target.status === undefined }
+      const row: Row = { ...data, id, key, parent: parent?.id ?? null, level, targetKey: `${target.collection}:${target.id}`, collection: target.collection, targetId: target.id, published: target.status === 'published' || target.status === undefined, byStaff: staff.has(f.id_auteur) }
       if (!have) inserts.push(row)
-      else if (have.hash !== hashOf([row.status, row.body, row.authorName, row.authorEmail, row.authorWebsite, row.parent])) updates.push(row)
+      else if (have.hash !== hashOf([row.status, row.body, row.authorName, row.authorEmail, row.authorWebsite, row.parent, row.byStaff])) updates.push(row)
       else {
         this.report.count('comments', 'unchanged')
         this.tick()
@@ -696,7 +724,7 @@ class Importer {
       author_website: r.authorWebsite,
       body: r.body,
       status: r.status,
-      by_staff: false,
+      by_staff: r.byStaff,
       level: r.level,
       target_key: r.targetKey,
       target_published: r.published,
@@ -741,7 +769,7 @@ class Importer {
         await this.inTransaction(async (req) =>
           (await executorFor(this.payload, req)).execute(sql`UPDATE ${table} SET "status" = ${c.status}, "body" = ${c.body}, "author_name" = ${c.author_name},
             "author_email" = ${c.author_email}, "author_website" = ${c.author_website}, "parent_id" = ${c.parent_id}, "level" = ${c.level},
-            "excerpt" = ${c.excerpt}, "fingerprint" = ${c.fingerprint}, "updated_at" = now() WHERE "id" = ${r.id}`),
+            "excerpt" = ${c.excerpt}, "fingerprint" = ${c.fingerprint}, "by_staff" = ${c.by_staff}, "updated_at" = now() WHERE "id" = ${r.id}`),
         )
         this.report.count('comments', 'updated')
       } catch (err) {
