@@ -41,7 +41,10 @@ async function images(dir: string): Promise<void> {
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ seconds: number; code: number; output: string }> {
   const started = performance.now()
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['scripts/launch.mjs', 'scripts/import-spip.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    // BENCH_PROFILE=<dir>: a V8 CPU profile of the import (summary: bench/cpuprofile-summary.ts).
+    const profile = process.env.BENCH_PROFILE
+    const node = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`, '--import', 'tsx'] : ['scripts/launch.mjs']
+    const child = spawn(process.execPath, [...node, 'scripts/import-spip.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     child.stdout.on('data', (d) => (output += d))
     child.stderr.on('data', (d) => process.stderr.write(d))
@@ -61,21 +64,20 @@ async function main(): Promise<void> {
     // A throwaway embedded Postgres, whatever DATABASE_URI says.
     const { DATABASE_URI: _ignored, ...inherited } = process.env
     const env: NodeJS.ProcessEnv = { ...inherited, LABO_DATA_DIR: path.join(dir, 'data'), MEDIA_DIR: path.join(dir, 'media') }
-    // BENCH_PROFILE=<dir>: a V8 CPU profile of each process (summary: bench/cpuprofile-summary.ts).
-    if (process.env.BENCH_PROFILE) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${path.resolve(process.env.BENCH_PROFILE)}`.trim()
     const results: Record<string, unknown>[] = []
     for (const label of ['premier import', 'second import (rien de changé)']) {
       t = performance.now()
       const report = path.join(dir, `report-${results.length}.json`)
       const r = await run([dump, '--media', img, '--report', report], env)
       if (r.code !== 0) throw new Error(`import en échec (code ${r.code}) :\n${r.output.slice(-2000)}`)
-      const json = JSON.parse(readFileSync(report, 'utf8')) as { counts: Record<string, Record<string, number>>; durations: Record<string, number>; failed: unknown[] }
+      const json = JSON.parse(readFileSync(report, 'utf8')) as { counts: Record<string, Record<string, number>>; durations: Record<string, number>; failed: unknown[]; cpuMs: number }
       const phases = Object.entries(json.durations).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')
       console.log(`\n${label} : ${r.seconds.toFixed(1)} s au total (démarrage de Payload et migrations compris)`)
       console.log(`  phases : ${phases}`)
+      console.log(`  temps CPU de l’import (Node, hors Postgres) : ${(json.cpuMs / 1000).toFixed(1)} s ; charge moyenne de la machine : ${os.loadavg()[0].toFixed(1)}`)
       console.log(`  ${Object.entries(json.counts).map(([k, c]) => `${k} ${JSON.stringify(c)}`).join('\n  ')}`)
       if (json.failed.length) console.log(`  ${json.failed.length} objet(s) en erreur, par exemple ${JSON.stringify(json.failed[0])}`)
-      results.push({ label, seconds: r.seconds, durations: json.durations, counts: json.counts })
+      results.push({ label, seconds: r.seconds, cpuMs: json.cpuMs, load: os.loadavg()[0], durations: json.durations, counts: json.counts })
     }
     console.log(`\nMachine : ${os.cpus().length} cœur(s) ${os.cpus()[0]?.model ?? ''}, Node ${process.version}`)
     console.log(JSON.stringify({ cores: os.cpus().length, results }))

@@ -63,7 +63,20 @@ async function main() {
     const { importSpip } = await import('../src/spip-import/import')
     const { Progress } = await import('../src/spip-import/report')
     const payload = await loadPayload()
-    await migrate(payload)
+    if (!args.dryRun) await migrate(payload)
+    else {
+      // A simulation writes nothing, migrations included: the base must already be up to date.
+      const { migrations } = await import('../src/migrations')
+      const docs = await payload
+        .find({ collection: 'payload-migrations', pagination: false, depth: 0, overrideAccess: true })
+        .then((r) => r.docs, () => [])
+      const applied = new Set(docs.map((d) => (d as { name?: string }).name))
+      const pending = migrations.filter((m) => !applied.has(m.name))
+      if (pending.length) {
+        await closePayload(payload)
+        throw new Error(`La base n’est pas à jour (${pending.length} migration(s) à appliquer) : lancez « npm run migrate », puis la simulation.`)
+      }
+    }
     const report = await importSpip(payload, dump, { file: dumpFile, mapping, mediaDir: args.media, dryRun: args.dryRun, progress: new Progress() })
     await closePayload(payload)
     console.log(report.format().join('\n'))

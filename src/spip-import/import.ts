@@ -355,6 +355,7 @@ class Importer {
   }
 
   async run(): Promise<ImportReport> {
+    const cpu = process.cpuUsage()
     await this.load()
     for (const a of this.dump.articles) this.articleTargets.set(a.id_article, this.place.articleTarget(a.id_article, a.id_rubrique))
     await this.phase('Auteurs', this.dump.auteurs.length, () => this.users())
@@ -371,6 +372,8 @@ class Importer {
     await this.phase('Forum', this.dump.forums.length, () => this.comments())
     await this.phase('Redirections', 1, () => this.redirects())
     if (!this.dryRun) await this.phase('Index et pages', 1, () => this.finish())
+    const used = process.cpuUsage(cpu)
+    this.report.cpuMs = Math.round((used.user + used.system) / 1000)
     return this.report
   }
 

@@ -37,6 +37,8 @@ export class ImportReport {
   readonly missingFiles: { key: string; file: string }[] = []
   readonly notes: string[] = []
   readonly durations: Record<string, number> = {}
+  /** CPU time of the importing process (ms), Postgres's not included. */
+  cpuMs = 0
 
   constructor(
     readonly source: { version: string; file: string; dryRun: boolean },
@@ -82,6 +84,7 @@ export class ImportReport {
       missingFiles: this.missingFiles,
       notes: this.notes,
       durations: this.durations,
+      cpuMs: this.cpuMs,
     }
   }
 
