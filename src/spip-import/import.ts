@@ -371,7 +371,9 @@ class Importer {
     )
     await this.phase('Forum', this.dump.forums.length, () => this.comments())
     await this.phase('Redirections', 1, () => this.redirects())
-    if (!this.dryRun) await this.phase('Index et pages', 1, () => this.finish())
+    // Once, at the end, and only if something was written.
+    const changed = Object.values(this.report.counts).some((c) => c.created + c.updated > 0)
+    if (!this.dryRun && changed) await this.phase('Index et pages', 1, () => this.finish())
     const used = process.cpuUsage(cpu)
     this.report.cpuMs = Math.round((used.user + used.system) / 1000)
     return this.report
