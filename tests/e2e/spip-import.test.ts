@@ -37,7 +37,9 @@ describe('an imported SPIP article on the site', () => {
     await expect.poll(() => page.locator('h1').innerText()).toBe('Retour sur la rencontre annuelle 2019')
     const img = page.locator('main img[alt="Salle de la rencontre annuelle"]').first()
     await expect.poll(() => img.count()).toBeGreaterThan(0)
-    expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true)
+    // Loaded lazily: once scrolled to, the file is served and decoded.
+    await img.scrollIntoViewIfNeeded()
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { timeout: 15_000 }).toBe(true)
     expect(await page.locator('main ul li').count()).toBeGreaterThan(1)
     await page.screenshot({ path: screenshotPath('spip-import-article-25'), fullPage: true })
   })
