@@ -16,15 +16,15 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 import { parseDumpFile } from '../src/spip-import/dump'
 import { readSpipDump, summary } from '../src/spip-import/read'
 import { textGenerator } from './lib/text'
 
-const ARTICLES = 10_000
-const FORUMS = 100_000
-const DOCUMENTS = 2_000
+export const ARTICLES = 10_000
+export const FORUMS = 100_000
+export const DOCUMENTS = 2_000
 const RUBRIQUES = 200
 const AUTEURS = 60
 const MOTS = 300
@@ -36,7 +36,8 @@ const date = (i: number, n: number) => {
   return `'${new Date(t).toISOString().slice(0, 19).replace('T', ' ')}'`
 }
 
-async function generate(file: string): Promise<void> {
+/** Writes the synthetic dump (also used by bench/spip-import.ts). */
+export async function generate(file: string): Promise<void> {
   const g = textGenerator(20_260_119)
   const out = createWriteStream(file)
   const write = async (s: string) => {
@@ -178,4 +179,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main()
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main()

@@ -141,6 +141,10 @@ export interface User {
    */
   roles: ('admin' | 'editor' | 'moderator' | 'integration')[];
   /**
+   * Objet du site SPIP dont ce document est issu (import).
+   */
+  spipKey?: string | null;
+  /**
    * Dernière requête authentifiée par la clé (enregistrée au plus une fois par minute). Vide : la clé actuelle n’a pas encore servi.
    */
   apiKeyLastUsedAt?: string | null;
@@ -193,6 +197,10 @@ export interface Media {
   alt: string;
   caption?: string | null;
   credit?: string | null;
+  /**
+   * Objet du site SPIP dont ce document est issu (import).
+   */
+  spipKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -345,6 +353,10 @@ export interface Project {
    */
   slug: string;
   /**
+   * Objet du site SPIP dont ce document est issu (import).
+   */
+  spipKey?: string | null;
+  /**
    * Date affichée « Mis à jour le … ». Vide : date de la dernière modification.
    */
   contentUpdatedAt?: string | null;
@@ -378,6 +390,10 @@ export interface Tag {
    * Partie de l’adresse de la page : lettres minuscules sans accents, chiffres et tirets. Laissez vide pour la générer à partir du titre.
    */
   slug: string;
+  /**
+   * Objet du site SPIP dont ce document est issu (import).
+   */
+  spipKey?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -437,6 +453,10 @@ export interface Partner {
    * Partie de l’adresse de la page : lettres minuscules sans accents, chiffres et tirets. Laissez vide pour la générer à partir du titre.
    */
   slug: string;
+  /**
+   * Objet du site SPIP dont ce document est issu (import).
+   */
+  spipKey?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -619,6 +639,10 @@ export interface Page {
    */
   slug: string;
   /**
+   * Objet du site SPIP dont ce document est issu (import).
+   */
+  spipKey?: string | null;
+  /**
    * Place la page dans l’arborescence et le fil d’Ariane.
    */
   parent?: (number | null) | Page;
@@ -719,6 +743,10 @@ export interface Article {
    * Partie de l’adresse de la page : lettres minuscules sans accents, chiffres et tirets. Laissez vide pour la générer à partir du titre.
    */
   slug: string;
+  /**
+   * Objet du site SPIP dont ce document est issu (import).
+   */
+  spipKey?: string | null;
   rubrique: 'on-parle-de-nous' | 'interviews' | 'actualites' | 'publications';
   /**
    * Affichée « Publié le … ». Renseignée automatiquement à la première publication.
@@ -778,6 +806,10 @@ export interface GlossaryTerm {
    * Partie de l’adresse de la page : lettres minuscules sans accents, chiffres et tirets. Laissez vide pour la générer à partir du titre.
    */
   slug: string;
+  /**
+   * Objet du site SPIP dont ce document est issu (import).
+   */
+  spipKey?: string | null;
   /**
    * Affichée « Publié le … ». Renseignée automatiquement à la première publication.
    */
@@ -902,6 +934,10 @@ export interface Comment {
   updatedAt: string;
   createdAt: string;
   deletedAt?: string | null;
+  /**
+   * Objet du site SPIP dont ce document est issu (import).
+   */
+  spipKey?: string | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1201,6 +1237,7 @@ export interface PayloadMigration {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   roles?: T;
+  spipKey?: T;
   apiKeyLastUsedAt?: T;
   apiGrants?: T;
   updatedAt?: T;
@@ -1231,6 +1268,7 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   caption?: T;
   credit?: T;
+  spipKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1315,6 +1353,7 @@ export interface ProjectsSelect<T extends boolean = true> {
         image?: T;
       };
   slug?: T;
+  spipKey?: T;
   contentUpdatedAt?: T;
   publishedAt?: T;
   commentMode?: T;
@@ -1418,6 +1457,7 @@ export interface ArticlesSelect<T extends boolean = true> {
         image?: T;
       };
   slug?: T;
+  spipKey?: T;
   rubrique?: T;
   publishedAt?: T;
   commentMode?: T;
@@ -1441,6 +1481,7 @@ export interface PagesSelect<T extends boolean = true> {
         image?: T;
       };
   slug?: T;
+  spipKey?: T;
   parent?: T;
   breadcrumbs?:
     | T
@@ -1472,6 +1513,7 @@ export interface GlossaryTermsSelect<T extends boolean = true> {
   definition?: T;
   relatedTerms?: T;
   slug?: T;
+  spipKey?: T;
   publishedAt?: T;
   meta?:
     | T
@@ -1515,6 +1557,7 @@ export interface PartnersSelect<T extends boolean = true> {
       };
   projects?: T;
   slug?: T;
+  spipKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1526,6 +1569,7 @@ export interface TagsSelect<T extends boolean = true> {
   name?: T;
   kind?: T;
   slug?: T;
+  spipKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1575,6 +1619,7 @@ export interface CommentsSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   deletedAt?: T;
+  spipKey?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -7,6 +7,7 @@ import * as migration_20261126_160949_rest_cache from './20261126_160949_rest_ca
 import * as migration_20261126_162707_search_phrase from './20261126_162707_search_phrase';
 import * as migration_20261205_052251_login_throttle from './20261205_052251_login_throttle';
 import * as migration_20261205_061520_redirects_collection from './20261205_061520_redirects_collection';
+import * as migration_20261205_061944_spip_keys from './20261205_061944_spip_keys';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261205_061520_redirects_collection.up,
     down: migration_20261205_061520_redirects_collection.down,
-    name: '20261205_061520_redirects_collection'
+    name: '20261205_061520_redirects_collection',
+  },
+  {
+    up: migration_20261205_061944_spip_keys.up,
+    down: migration_20261205_061944_spip_keys.down,
+    name: '20261205_061944_spip_keys'
   },
 ];

@@ -3,6 +3,7 @@ import type { Plugin } from 'payload'
 
 import { isAdmin } from '../access/roles'
 import { CONTENT_SLUGS, DRAFT_COLLECTIONS } from '../collections/registry'
+import { spipKeyField } from '../fields/spip-key'
 import { absoluteURL, paths, publicPath } from '../lib/site-paths'
 import { apiErrors } from './api-errors'
 import { apiKeysPlugin } from './api-keys'
@@ -57,6 +58,8 @@ export const plugins: Plugin[] = [
       axes: { defaultMode: 'closed' },
       themes: { defaultMode: 'closed' },
     },
+    // The key of imported SPIP forum messages (npm run import:spip).
+    fields: [spipKeyField()],
   }),
   // French full-text search: one index table kept in step with publication, GET /api/search.
   searchPlugin(),

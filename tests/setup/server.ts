@@ -25,6 +25,8 @@ declare module 'vitest' {
     databaseUri: string
     /** The one address TRUSTED_PROXIES lists (a loopback address only tests connect from). */
     trustedProxy: string
+    /** The server's MEDIA_DIR (a test importing files writes them there). */
+    mediaDir: string
   }
 }
 
@@ -89,6 +91,7 @@ export default async function setup(project: TestProject) {
   project.provide('adminPassword', adminPassword)
   project.provide('databaseUri', databaseUri)
   project.provide('trustedProxy', trustedProxy)
+  project.provide('mediaDir', mediaDir)
 
   return async () => {
     child.kill('SIGTERM')

@@ -6,6 +6,7 @@ import { relationshipField } from '../../fields/relationship'
 import { richTextField } from '../../fields/richText'
 import { tagsField } from '../../fields/tags'
 import { slugField } from '../../fields/slug'
+import { spipKeyField } from '../../fields/spip-key'
 import { urlField } from '../../fields/url'
 import { editorialVersions } from '../shared/editorial'
 import { previewAdmin } from '../shared/paths'
@@ -118,6 +119,7 @@ export const Articles: CollectionConfig = {
       ],
     },
     slugField('title'),
+    spipKeyField(),
     {
       name: 'rubrique',
       label: 'Rubrique',

@@ -5,6 +5,7 @@ import { publishedAtField } from '../../fields/date'
 import { relationshipField } from '../../fields/relationship'
 import { richTextField } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
+import { spipKeyField } from '../../fields/spip-key'
 import { editorialVersions } from '../shared/editorial'
 import { notSelf } from '../shared/filters'
 import { previewAdmin } from '../shared/paths'
@@ -57,6 +58,7 @@ export const GlossaryTerms: CollectionConfig = {
       filterOptions: notSelf,
     }),
     slugField('term'),
+    spipKeyField(),
     publishedAtField(),
   ],
 }

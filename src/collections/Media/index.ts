@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import type { CollectionConfig } from 'payload'
 
 import { anyone, isStaff } from '../../access/roles'
+import { spipKeyField } from '../../fields/spip-key'
 import { ALLOWED_MIME_TYPES, MAX_UPLOAD_BYTES } from './constraints'
 import { checkUploadedFile } from './hooks'
 
@@ -58,5 +59,6 @@ export const Media: CollectionConfig = {
       label: 'Crédit',
       type: 'text',
     },
+    spipKeyField(),
   ],
 }

@@ -5,6 +5,7 @@ import { publishedAtField } from '../../fields/date'
 import { relationshipField } from '../../fields/relationship'
 import { richTextField } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
+import { spipKeyField } from '../../fields/spip-key'
 import { editorialVersions } from '../shared/editorial'
 import { previewAdmin } from '../shared/paths'
 
@@ -40,6 +41,7 @@ export const Pages: CollectionConfig = {
       ],
     },
     slugField('title'),
+    spipKeyField(),
     relationshipField({
       name: 'parent',
       label: 'Page parente',

@@ -4,6 +4,7 @@ import { referenceAccess } from '../../access/content'
 import { richTextField } from '../../fields/richText'
 import { uploadField } from '../../fields/relationship'
 import { slugField } from '../../fields/slug'
+import { spipKeyField } from '../../fields/spip-key'
 import { socialLinksField } from '../../fields/socialLinks'
 import { urlField } from '../../fields/url'
 
@@ -128,5 +129,6 @@ export const Partners: CollectionConfig = {
       ],
     },
     slugField('name'),
+    spipKeyField(),
   ],
 }

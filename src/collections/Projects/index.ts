@@ -6,6 +6,7 @@ import { relationshipField, uploadField } from '../../fields/relationship'
 import { richTextField } from '../../fields/richText'
 import { tagsField } from '../../fields/tags'
 import { slugField } from '../../fields/slug'
+import { spipKeyField } from '../../fields/spip-key'
 import { editorialVersions } from '../shared/editorial'
 import { notSelf } from '../shared/filters'
 import { previewAdmin } from '../shared/paths'
@@ -179,6 +180,7 @@ export const Projects: CollectionConfig = {
       ],
     },
     slugField('title'),
+    spipKeyField(),
     dateField({
       name: 'contentUpdatedAt',
       label: 'Mis à jour le',

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { referenceAccess } from '../../access/content'
 import { slugField } from '../../fields/slug'
+import { spipKeyField } from '../../fields/spip-key'
 
 export const TAG_KINDS = [
   { label: 'Domaine', value: 'domaine' },
@@ -38,5 +39,6 @@ export const Tags: CollectionConfig = {
       index: true,
     },
     slugField('name'),
+    spipKeyField(),
   ],
 }

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin, isAdminField, isPanelUser, ROLES } from '../../access/roles'
 import { adminOrSelf, adminOrSelfEditor } from '../../access/users'
+import { spipKeyField } from '../../fields/spip-key'
 import { siteIsHttps } from '../../lib/site-paths'
 import { forgotPasswordEmail } from './emails'
 import { firstUserIsAdmin } from './hooks'
@@ -67,6 +68,7 @@ export const Users: CollectionConfig = {
         description: 'Seuls les administrateurs peuvent attribuer des rôles.',
       },
     },
+    spipKeyField(),
   ],
   timestamps: true,
 }

@@ -94,7 +94,11 @@ const createResponseDepth: CollectionBeforeOperationHook = ({ args, operation, r
   return depth === undefined || depth === null || depth === '' ? { ...args, depth: 0 } : args
 }
 
-export function commentsCollection(options: ResolvedOptions, access: CommentsPluginOptions['access'] = {}): CollectionConfig {
+export function commentsCollection(
+  options: ResolvedOptions,
+  access: CommentsPluginOptions['access'] = {},
+  extraFields: Field[] = [],
+): CollectionConfig {
   const moderationRead: FieldAccess = access?.moderationField ?? moderatorsOnlyField
   const moderationOnly = { read: moderationRead, create: serverOnlyField, update: serverOnlyField }
   const fields: Field[] = [
@@ -278,6 +282,7 @@ export function commentsCollection(options: ResolvedOptions, access: CommentsPlu
     },
     // Nobody backdates a comment or creates it in the trash.
     ...serverTimestamps({ trash: true }),
+    ...extraFields,
   ]
 
   return {

@@ -23,7 +23,7 @@ export { addOwnComment, OWN_COOKIE, OWN_MAX_AGE } from './ownership'
 export type { CommentMode, CommentModeSetting, CommentStatus } from './constants'
 export { revalidateCommentTarget, revalidatePublicPath, targetPath } from './revalidate'
 export { countApprovedComments, targetKeyOf } from './sql'
-export { flushCommentNotifications, TRUSTED_IMPORT } from './hooks'
+export { excerptOf, fingerprintOf, flushCommentNotifications, TRUSTED_IMPORT } from './hooks'
 export { optionsOf, resolvePolicy, effectiveMode } from './settings'
 export type { CommentsPluginOptions } from './types'
 
@@ -71,7 +71,7 @@ export const commentsPlugin =
       ...config,
       // Visitors' refused comments (403, 409, 429) are not server errors.
       loggingLevels: { ...config.loggingLevels, ...({ CommentRefusal: 'info' } as NonNullable<Config['loggingLevels']>) },
-      collections: [...collections, commentsCollection(options, pluginOptions.access), floodCollection(options)],
+      collections: [...collections, commentsCollection(options, pluginOptions.access, pluginOptions.fields), floodCollection(options)],
       onInit: async (payload) => {
         await config.onInit?.(payload)
         installLeanCreate(payload, options.slug)

@@ -1,4 +1,4 @@
-import type { Access, CollectionSlug, FieldAccess, GlobalSlug, PayloadRequest } from 'payload'
+import type { Access, CollectionSlug, Field, FieldAccess, GlobalSlug, PayloadRequest } from 'payload'
 
 import type { CommentMode, CommentModeSetting } from './constants'
 
@@ -14,6 +14,8 @@ export type CommentsPluginOptions = {
   enabled?: boolean
   /** The collections that take comments, with the default mode of the field added to each. */
   collections: CollectionSlug[] | Partial<Record<CollectionSlug, CommentableCollection>>
+  /** Fields the host adds to the comments (e.g. an import key). */
+  fields?: Field[]
   /** Slug of the comments collection. */
   slug?: string
   /** Mode when the document says "default" and the settings global has none. */

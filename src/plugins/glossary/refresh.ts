@@ -27,6 +27,7 @@ import {
 } from '../../lib/glossary-refresh'
 import { normalizeForMatch } from '../../lib/text'
 import { EVERYTHING } from '../../lib/page-refresh'
+import { SKIP_PAGE_REFRESH } from '../shared/refresh'
 import { documentsContaining } from '../search'
 import { usageTitle, usedTermSlugs, type GlossaryCollection } from './annotate'
 import { getGlossaryMatcher, invalidateGlossary } from './loader'
@@ -54,6 +55,7 @@ const report = (payload: Payload, err: unknown, what: string) =>
 
 /** beforeChange: remembers the published version, for the afterChange hooks below. */
 export const rememberPublished: CollectionBeforeChangeHook = async ({ collection, context, data, operation, originalDoc, req }) => {
+  if (context?.[SKIP_PAGE_REFRESH]) return data
   if (operation === 'update' && originalDoc?.id !== undefined) {
     try {
       context[stashKey(collection.slug, originalDoc.id)] = publicVersion(await mainVersion(req, collection.slug, originalDoc.id))
@@ -91,6 +93,7 @@ const usageOf = (collection: GlossaryCollection, doc: Doc | null, matcher: Match
 export const documentAfterChange =
   (collection: GlossaryCollection, revalidate: Revalidate): CollectionAfterChangeHook =>
   async ({ context, doc, req }) => {
+    if (context?.[SKIP_PAGE_REFRESH]) return doc
     try {
       const { before, after } = await versions(req, collection, doc as Doc, context)
       if (!before && !after) return doc
@@ -180,6 +183,7 @@ export const termAfterChange =
   (collections: readonly GlossaryCollection[], revalidate: Revalidate): CollectionAfterChangeHook =>
   async ({ collection, context, doc, req }) => {
     invalidateGlossary()
+    if (context?.[SKIP_PAGE_REFRESH]) return doc
     try {
       const { before, after } = await versions(req, collection.slug, doc as Doc, context)
       await refreshTerm(req, entryOf(before), entryOf(after), collections, revalidate)

@@ -7,7 +7,7 @@ import { PUBLIC_COLLECTIONS } from '../../collections/registry'
 import { hasDrafts } from '../../lib/publication'
 import { publicPath } from '../../lib/site-paths'
 import { isRefreshPath } from '../../lib/page-refresh'
-import { refreshPaths } from '../shared/refresh'
+import { refreshPaths, SKIP_PAGE_REFRESH } from '../shared/refresh'
 import { EVERYTHING, ownPaths, touchesPublic, type Doc } from './targets'
 
 /**
@@ -52,7 +52,8 @@ async function referencingPaths(payload: Payload, collection: string, id: number
 
 const afterChange =
   (collection: string, hasDrafts: boolean): CollectionAfterChangeHook =>
-  async ({ doc, previousDoc, req }) => {
+  async ({ context, doc, previousDoc, req }) => {
+    if (context?.[SKIP_PAGE_REFRESH]) return doc
     if (!touchesPublic(doc as Doc, previousDoc as Doc, hasDrafts)) return doc
     const paths = ownPaths(collection, doc as Doc, previousDoc as Doc)
     if (collection === 'partners' && (doc as { kind?: string[] }).kind?.includes('partenaire-media')) paths.push(EVERYTHING)
@@ -63,7 +64,8 @@ const afterChange =
 
 const afterDelete =
   (collection: string): CollectionAfterDeleteHook =>
-  async ({ doc, req }) => {
+  async ({ context, doc, req }) => {
+    if (context?.[SKIP_PAGE_REFRESH]) return doc
     await revalidatePaths(ownPaths(collection, doc as Doc, undefined), req.payload, req)
     return doc
   }

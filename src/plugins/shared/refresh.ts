@@ -10,6 +10,12 @@ import { inLiveRequest, purgePageCache } from '../../lib/page-cache'
 import { anyRefreshed, encodeRefresh, EVERYTHING, instanceId, mergePaths, REFRESH_CHANNEL, wholeSiteRefreshed } from '../../lib/page-refresh'
 import { executorFor } from './sql'
 
+/**
+ * `context[SKIP_PAGE_REFRESH] = true` on a Local API call refreshes no page for it (bulk imports,
+ * which refresh the whole site once at the end).
+ */
+export const SKIP_PAGE_REFRESH = 'skipPageRefresh'
+
 export type RefreshOptions = {
   payload?: Payload
   /** The change's request: the announcement goes out with its transaction, if it commits. */
