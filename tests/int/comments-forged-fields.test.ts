@@ -45,6 +45,8 @@ const forged = (adminId: number | string): Record<string, unknown> => ({
   excerpt: 'extrait forgé',
   fingerprint: '0'.repeat(64),
   bodyHtml: '<script>forged</script>',
+  // The SPIP import key: a visitor taking one could have the importer overwrite their comment.
+  spipKey: 'forum:1',
 })
 
 let bodyCounter = 0
@@ -118,6 +120,7 @@ describe('a visitor who forges server-owned fields in POST /api/comments', () =>
     expect(doc.moderatedBy ?? null).toBeNull()
     expect(doc.moderatedAt ?? null).toBeNull()
     expect(doc.moderatorNote ?? null).toBeNull()
+    expect(doc.spipKey ?? null).toBeNull()
     expect(doc.ipHash).toMatch(/^[0-9a-f]{64}$/)
     expect(doc.ipHash).not.toBe('f'.repeat(64))
     expect(doc.fingerprint).toMatch(/^[0-9a-f]{64}$/)
