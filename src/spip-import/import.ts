@@ -24,7 +24,9 @@ import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 import { IMPORTED_ACCOUNT } from '../collections/Users/hooks'
 import { ALLOWED_MIME_TYPES, MAX_UPLOAD_BYTES } from '../collections/Media/constraints'
 import type { SpipReport, SpipResolver } from '../lib/spip-markup'
+import { hasField } from '../fields/has-field'
 import { EVERYTHING } from '../lib/page-refresh'
+import { hasDrafts } from '../lib/publication'
 import { SEARCH_TYPES } from '../lib/search-types'
 import { paths } from '../lib/site-paths'
 import { slugify } from '../lib/slug'
@@ -74,7 +76,6 @@ type Known = { collection: string; id: Id; status?: string; url?: string }
 /** Collections that receive imports (each has the `spipKey` field). */
 const TARGETS = ['users', 'tags', 'glossary-terms', 'media', 'pages', 'articles', 'projects', 'partners', 'comments'] as const
 type Target = (typeof TARGETS)[number]
-const WITH_SLUG: readonly string[] = ['tags', 'glossary-terms', 'pages', 'articles', 'projects', 'partners']
 const COMMENTABLE = ['articles', 'projects']
 
 const CONTEXT = {
@@ -140,10 +141,12 @@ class Importer {
     const db = await executorFor(this.payload)
     for (const collection of TARGETS) {
       const table = tableOf(this.payload, collection)
+      const config = this.payload.collections[collection].config
+      const withSlug = hasField(config.fields, 'slug')
       const cols = sql.raw(
-        collection === 'media' ? ', "filename" AS extra' : collection === 'users' ? ', "email" AS extra' : WITH_SLUG.includes(collection) ? ', "slug" AS extra' : '',
+        collection === 'media' ? ', "filename" AS extra' : collection === 'users' ? ', "email" AS extra' : withSlug ? ', "slug" AS extra' : '',
       )
-      const status = sql.raw(collection === 'comments' ? ', "status"' : ['pages', 'articles', 'projects', 'glossary-terms'].includes(collection) ? ', "_status" AS status' : '')
+      const status = sql.raw(collection === 'comments' ? ', "status"' : hasDrafts(config) ? ', "_status" AS status' : '')
       const { rows } = await db.execute(sql`SELECT "id", "spip_key"${cols}${status} FROM ${table}`)
       const slugs = new Set<string>()
       const adoptable = new Map<string, Id>()
