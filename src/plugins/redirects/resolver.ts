@@ -49,7 +49,8 @@ export async function loadRedirects(payload: Payload): Promise<Table> {
     const { docs: targets } = await payload.find({
       collection: collection as CollectionSlug,
       where: { and: where },
-      select: collection === 'pages' ? { slug: true, breadcrumbs: true } : { slug: true },
+      // A page of the tree is addressed by its breadcrumbs.
+      select: isContentSlug(collection) && 'tree' in CONTENT[collection].route ? { slug: true, breadcrumbs: true } : { slug: true },
       depth: 0,
       pagination: false,
       overrideAccess: true,
